@@ -1,0 +1,32 @@
+package chatqa.enrich;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import chatqa.model.Conversation;
+import chatqa.model.Message;
+import chatqa.rules.PhraseMatcher;
+import chatqa.rules.RuleBook;
+
+/**
+ * Segments each message once and scans it once with the rule book's phrase automaton. Build one
+ * per rule book per JVM: the automaton is the expensive part.
+ */
+public final class MessageEnricher {
+    private final PhraseMatcher matcher;
+
+    public MessageEnricher(RuleBook book) {
+        this.matcher = new PhraseMatcher(book.phraseSets());
+    }
+
+    public List<EnrichedMessage> enrich(Conversation conversation) {
+        List<Message> messages = conversation.messages();
+        List<EnrichedMessage> out = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
+            SegmentedText words = Segmenter.segment(m.text());
+            out.add(new EnrichedMessage(m, i + 1, words, matcher.scan(m.text(), words)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,22 @@
+package chatqa.ingest;
+
+import java.util.Locale;
+
+/** The fields of chatqa's canonical message schema; mappings point export columns at them. */
+public enum CanonicalField {
+    CONVERSATION_ID, MESSAGE_ID, SENT_AT, SENDER_ROLE, AGENT_ID, CUSTOMER_ID, SHOP_ID, TEXT;
+
+    /** The column name in canonical CSV headers and JSON keys. */
+    public String column() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static CanonicalField fromColumn(String column) {
+        for (CanonicalField f : values()) {
+            if (f.column().equals(column)) {
+                return f;
+            }
+        }
+        return null;
+    }
+}

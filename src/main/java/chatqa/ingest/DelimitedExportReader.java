@@ -1,0 +1,192 @@
+package chatqa.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import chatqa.model.SourceRef;
+
+/**
+ * Reads CSV/TSV exports. Records may span lines inside quotes; a record whose quote is still
+ * open after {@value #MAX_RECORD_LINES} lines or at the end of the file is quarantined as
+ * unbalanced_quotes at its first line, and reading resumes on the line after it, so one stray
+ * quote costs one row, not the rest of the file.
+ */
+final class DelimitedExportReader implements ExportReader {
+    static final int MAX_RECORD_LINES = 200;
+
+    private final ExportMapping mapping;
+    private final RowValidator validator;
+
+    DelimitedExportReader(ExportMapping mapping, RowValidator validator) {
+        this.mapping = mapping;
+        this.validator = validator;
+    }
+
+    @Override
+    public Charset read(InputStream in, InputFile file, RowSink sink) throws IOException {
+        Charset[] cs = new Charset[1];
+        TextLines lines = ExportReader.lines(in, mapping, cs);
+        DelimitedRecord record = new DelimitedRecord(mapping.delimiterFor(file.path()), mapping.quote());
+        Deque<TextLines.Line> replay = new ArrayDeque<>();
+        Layout layout = mapping.header() ? null : Layout.byIndex(mapping);
+        List<TextLines.Line> pending = new ArrayList<>();
+        while (true) {
+            TextLines.Line line = replay.isEmpty() ? lines.next() : replay.pollFirst();
+            if (line == null) {
+                if (!pending.isEmpty()) {
+                    giveUp(file, pending, replay, sink, QuarantineReason.UNBALANCED_QUOTES, "a quoted field is never closed");
+                    record.reset();
+                    pending.clear();
+                    continue;
+                }
+                break;
+            }
+            if (line.text() == null) {
+                if (pending.isEmpty()) {
+                    sink.quarantine(new QuarantinedRow(file.path(), line.number(), QuarantineReason.BAD_ENCODING, null,
+                            "bytes that are not valid " + cs[0].name() + " (set 'encoding' in a mapping)", line.undecodable()));
+                } else {
+                    // The bad line sits inside an open quoted field: the whole record goes, as one row.
+                    sink.quarantine(new QuarantinedRow(file.path(), pending.get(0).number(), QuarantineReason.BAD_ENCODING,
+                            null, "line " + line.number() + " of this record has bytes that are not valid " + cs[0].name(),
+                            raw(pending)));
+                    record.reset();
+                    pending.clear();
+                }
+                continue;
+            }
+            if (pending.isEmpty() && line.text().isBlank()) {
+                continue;
+            }
+            pending.add(line);
+            if (!record.feed(line.text())) {
+                if (pending.size() >= MAX_RECORD_LINES) {
+                    giveUp(file, pending, replay, sink, QuarantineReason.UNBALANCED_QUOTES,
+                            "a quoted field is still open after " + MAX_RECORD_LINES + " lines");
+                    record.reset();
+                    pending.clear();
+                }
+                continue;
+            }
+            List<String> fields = record.fields();
+            record.reset();
+            long first = pending.get(0).number();
+            String raw = raw(pending);
+            pending.clear();
+            if (layout == null) {
+                layout = Layout.fromHeader(fields, mapping);
+                continue;
+            }
+            emit(fields, layout, new SourceRef(file.path(), file.index(), first), raw, sink);
+        }
+        return cs[0];
+    }
+
+    private void emit(List<String> fields, Layout layout, SourceRef source, String raw, RowSink sink) {
+        if (layout.missing() != null) {
+            sink.quarantine(new QuarantinedRow(source.file(), source.line(), QuarantineReason.MISSING_COLUMN,
+                    layout.missing().field().column(), layout.missing().detail(), raw));
+            return;
+        }
+        if (!layout.fits(fields.size())) {
+            sink.quarantine(new QuarantinedRow(source.file(), source.line(), QuarantineReason.WRONG_COLUMN_COUNT, null,
+                    "expected " + layout.expectation() + " columns, found " + fields.size(), raw));
+            return;
+        }
+        Map<CanonicalField, String> values = new EnumMap<>(CanonicalField.class);
+        layout.indexes().forEach((f, i) -> values.put(f, i < fields.size() ? fields.get(i) : null));
+        validator.validate(values, source, raw, sink);
+    }
+
+    /** Quarantines the first line of a failed record and replays the lines after it. */
+    private static void giveUp(InputFile file, List<TextLines.Line> pending, Deque<TextLines.Line> replay, RowSink sink,
+                               QuarantineReason reason, String detail) {
+        TextLines.Line first = pending.get(0);
+        sink.quarantine(new QuarantinedRow(file.path(), first.number(), reason, null, detail,
+                first.text() != null ? first.text() : first.undecodable()));
+        for (int i = pending.size() - 1; i >= 1; i--) {
+            replay.addFirst(pending.get(i));
+        }
+    }
+
+    private static String raw(List<TextLines.Line> lines) {
+        if (lines.size() == 1) {
+            return lines.get(0).text();
+        }
+        StringBuilder sb = new StringBuilder();
+        for (TextLines.Line l : lines) {
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append(l.text());
+            if (sb.length() > QuarantinedRow.RAW_LIMIT) {
+                break;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Which column index holds each field, and how many columns a row must have. */
+    private record Layout(Map<CanonicalField, Integer> indexes, int exact, int atLeast, MissingColumn missing) {
+        boolean fits(int n) {
+            return exact > 0 ? n == exact : n >= atLeast;
+        }
+
+        String expectation() {
+            return exact > 0 ? String.valueOf(exact) : "at least " + atLeast;
+        }
+
+        static Layout byIndex(ExportMapping mapping) {
+            Map<CanonicalField, Integer> idx = new EnumMap<>(CanonicalField.class);
+            int max = 0;
+            for (Map.Entry<CanonicalField, Column> e : mapping.columns().entrySet()) {
+                idx.put(e.getKey(), e.getValue().index());
+                max = Math.max(max, e.getValue().index() + 1);
+            }
+            return new Layout(idx, mapping.expectedColumns(), max, null);
+        }
+
+        static Layout fromHeader(List<String> header, ExportMapping mapping) {
+            Map<String, Integer> byName = new HashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                byName.putIfAbsent(header.get(i).strip().toLowerCase(java.util.Locale.ROOT), i);
+            }
+            Map<CanonicalField, Integer> idx = new EnumMap<>(CanonicalField.class);
+            MissingColumn missing = null;
+            for (Map.Entry<CanonicalField, Column> e : mapping.columns().entrySet()) {
+                Column c = e.getValue();
+                Integer i = c.byIndex() ? Integer.valueOf(c.index())
+                        : byName.get(c.name().strip().toLowerCase(java.util.Locale.ROOT));
+                if (i != null) {
+                    idx.put(e.getKey(), i);
+                } else if (missing == null && required(e.getKey(), mapping, byName)) {
+                    missing = new MissingColumn(e.getKey(), "the header has no " + c + " (header: " + String.join(", ", header) + ")");
+                }
+            }
+            return new Layout(idx, header.size(), 0, missing);
+        }
+
+        private static boolean required(CanonicalField f, ExportMapping mapping, Map<String, Integer> header) {
+            return switch (f) {
+                case TEXT, SENDER_ROLE, SENT_AT -> true;
+                case CONVERSATION_ID, CUSTOMER_ID -> {
+                    CanonicalField other = f == CanonicalField.CUSTOMER_ID ? CanonicalField.CONVERSATION_ID : CanonicalField.CUSTOMER_ID;
+                    Column c = mapping.columns().get(other);
+                    yield c == null || (!c.byIndex() && !header.containsKey(c.name().strip().toLowerCase(java.util.Locale.ROOT)));
+                }
+                default -> false;
+            };
+        }
+    }
+
+    private record MissingColumn(CanonicalField field, String detail) {
+    }
+}

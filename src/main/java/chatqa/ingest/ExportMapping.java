@@ -1,0 +1,72 @@
+package chatqa.ingest;
+
+import java.io.Serializable;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import chatqa.model.Role;
+
+/**
+ * How to read one kind of export into the canonical schema: file layout, encoding, which column
+ * holds which field, export-specific role codes, and constant values for fields the export
+ * lacks (e.g. the shop). Fields without a column and without a default are absent; a mapping
+ * without {@code sent_at} declares an export without timestamps, whose latencies are unknown.
+ *
+ * @param format    null: decided per file by its name
+ * @param delimiter null: ',' for CSV, tab for .tsv files
+ * @param quote     null: no quoting at all (fields never contain the delimiter)
+ * @param encoding  "auto" (UTF-8, falling back to GBK when the bytes are not UTF-8), "UTF-8" or "GBK"
+ * @param expectedColumns for files without header: the exact column count, or 0 for "at least
+ *                  enough for the mapped indexes"
+ */
+public record ExportMapping(
+        String source,
+        ExportFormat format,
+        Character delimiter,
+        Character quote,
+        boolean header,
+        String encoding,
+        Map<CanonicalField, Column> columns,
+        Map<String, Role> roleCodes,
+        Map<CanonicalField, String> defaults,
+        List<String> timestampFormats,
+        int expectedColumns) implements Serializable {
+
+    public ExportMapping {
+        columns = columns.isEmpty() ? Map.of() : new EnumMap<>(columns);
+        roleCodes = Map.copyOf(roleCodes);
+        defaults = defaults.isEmpty() ? Map.of() : new EnumMap<>(defaults);
+        timestampFormats = List.copyOf(timestampFormats);
+    }
+
+    /** The canonical schema: a header row naming the canonical fields, UTF-8 (or detected GBK). */
+    public static ExportMapping canonical() {
+        Map<CanonicalField, Column> cols = new EnumMap<>(CanonicalField.class);
+        for (CanonicalField f : CanonicalField.values()) {
+            cols.put(f, Column.named(f.column()));
+        }
+        return new ExportMapping("canonical schema", null, null, '"', true, "auto", cols, Map.of(), Map.of(), List.of(), 0);
+    }
+
+    /** The same mapping with the file format forced (the --format option). */
+    public ExportMapping withFormat(ExportFormat forced) {
+        return new ExportMapping(source, forced, delimiter, quote, header, encoding, columns, roleCodes, defaults,
+                timestampFormats, expectedColumns);
+    }
+
+    public boolean hasTimestamps() {
+        return columns.containsKey(CanonicalField.SENT_AT);
+    }
+
+    public ExportFormat formatFor(String fileName) {
+        return format != null ? format : ExportFormat.fromFileName(fileName);
+    }
+
+    public char delimiterFor(String fileName) {
+        if (delimiter != null) {
+            return delimiter;
+        }
+        return fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".tsv") ? '\t' : ',';
+    }
+}

@@ -1,0 +1,174 @@
+package chatqa.ingest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import chatqa.model.Role;
+import chatqa.rules.ConfigError;
+import chatqa.rules.YamlTree;
+
+/** Reads an export mapping (YAML, see docs/mappings.md); errors name the file, line and key. */
+public final class MappingLoader {
+    private static final Set<String> KEYS = Set.of("description", "format", "delimiter", "quote", "header", "encoding",
+            "columns", "roles", "defaults", "timestamp_formats", "expected_columns");
+
+    private MappingLoader() {
+    }
+
+    /**
+     * Loads a mapping file, or a built-in mapping by name (e.g. {@code jddc}) when {@code spec} is
+     * a bare name and no such file exists.
+     */
+    public static ExportMapping load(String spec) {
+        Path file = Path.of(spec);
+        if (!Files.exists(file) && spec.matches("[a-z0-9_-]+")) {
+            try (var in = MappingLoader.class.getResourceAsStream("/chatqa/mappings/" + spec + ".yaml")) {
+                if (in == null) {
+                    throw new ConfigError("--mapping " + spec + ": no such file, and no built-in mapping of that name (built-in: jddc)");
+                }
+                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "built-in:" + spec + ".yaml");
+            } catch (IOException e) {
+                throw new ConfigError("--mapping " + spec + ": " + e.getMessage());
+            }
+        }
+        return load(file);
+    }
+
+    public static ExportMapping load(Path file) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new ConfigError(file + ": cannot read the mapping: " + e.getMessage());
+        }
+    }
+
+    public static ExportMapping parse(String yaml, String source) {
+        YamlTree root = YamlTree.parse(yaml, source);
+        root.rejectUnknownKeys(KEYS);
+        ExportFormat format = null;
+        YamlTree formatNode = root.get("format");
+        if (formatNode != null) {
+            format = switch (formatNode.text().trim().toLowerCase(Locale.ROOT)) {
+                case "csv", "tsv" -> ExportFormat.CSV;
+                case "jsonl", "json" -> ExportFormat.JSONL;
+                case "auto" -> null;
+                default -> throw formatNode.error("expected csv, jsonl or auto");
+            };
+        }
+        Character delimiter = singleChar(root, "delimiter", null);
+        Character quote = '"';
+        YamlTree quoteNode = root.get("quote");
+        if (quoteNode != null) {
+            quote = "none".equals(quoteNode.text()) ? null : singleChar(root, "quote", '"');
+        }
+        boolean header = root.bool("header", true);
+        String encoding = encoding(root.get("encoding"));
+        Map<CanonicalField, Column> columns = columns(root.required("columns"), header);
+        Map<String, Role> roles = roles(root.get("roles"));
+        Map<CanonicalField, String> defaults = defaults(root.get("defaults"));
+        int expected = root.integer("expected_columns", 0);
+        if (expected < 0 || (header && expected != 0)) {
+            throw root.required("expected_columns").error("only for files without header, and at least 1");
+        }
+        for (Map.Entry<CanonicalField, Column> e : columns.entrySet()) {
+            if (expected > 0 && e.getValue().index() >= expected) {
+                throw root.required("columns").error(e.getKey().column() + " points at column " + e.getValue().index()
+                        + " but expected_columns is " + expected);
+            }
+        }
+        if (!columns.containsKey(CanonicalField.TEXT) || !columns.containsKey(CanonicalField.SENDER_ROLE)) {
+            throw root.required("columns").error("must map at least 'text' and 'sender_role'");
+        }
+        if (!columns.containsKey(CanonicalField.CONVERSATION_ID) && !columns.containsKey(CanonicalField.CUSTOMER_ID)) {
+            throw root.required("columns").error("must map 'conversation_id' or 'customer_id' (to group messages into conversations)");
+        }
+        return new ExportMapping(source, format, delimiter, quote, header, encoding, columns, roles, defaults,
+                root.strings("timestamp_formats"), expected);
+    }
+
+    private static Map<CanonicalField, Column> columns(YamlTree node, boolean header) {
+        Map<CanonicalField, Column> out = new EnumMap<>(CanonicalField.class);
+        node.entries().forEach((key, value) -> {
+            CanonicalField field = CanonicalField.fromColumn(key);
+            if (field == null) {
+                throw value.error("unknown canonical field '" + key + "' (expected one of: "
+                        + String.join(", ", java.util.Arrays.stream(CanonicalField.values()).map(CanonicalField::column).toList()) + ")");
+            }
+            String v = value.text().trim();
+            if (v.chars().allMatch(Character::isDigit) && !v.isEmpty()) {
+                out.put(field, Column.at(Integer.parseInt(v)));
+            } else if (!header) {
+                throw value.error("a file without header needs column indexes (0, 1, …), got '" + v + "'");
+            } else {
+                out.put(field, Column.named(v));
+            }
+        });
+        return out;
+    }
+
+    private static Map<String, Role> roles(YamlTree node) {
+        Map<String, Role> out = new HashMap<>();
+        if (node == null) {
+            return out;
+        }
+        node.entries().forEach((code, role) -> {
+            try {
+                out.put(code, Role.fromCode(role.text().trim()));
+            } catch (IllegalArgumentException e) {
+                throw role.error("unknown role '" + role.text() + "' (expected customer, agent, bot or system)");
+            }
+        });
+        return out;
+    }
+
+    private static Map<CanonicalField, String> defaults(YamlTree node) {
+        Map<CanonicalField, String> out = new EnumMap<>(CanonicalField.class);
+        if (node == null) {
+            return out;
+        }
+        node.entries().forEach((key, value) -> {
+            CanonicalField field = CanonicalField.fromColumn(key);
+            if (field == null || field == CanonicalField.TEXT || field == CanonicalField.SENT_AT) {
+                throw value.error("cannot default '" + key + "' (allowed: conversation_id, message_id, sender_role, agent_id, customer_id, shop_id)");
+            }
+            out.put(field, value.text());
+        });
+        return out;
+    }
+
+    private static String encoding(YamlTree node) {
+        if (node == null) {
+            return "auto";
+        }
+        String e = node.text().trim().toUpperCase(Locale.ROOT).replace("_", "-");
+        return switch (e) {
+            case "AUTO" -> "auto";
+            case "UTF-8", "UTF8", "UTF-8-BOM" -> "UTF-8";
+            case "GBK", "GB2312", "GB18030", "CP936" -> "GB18030";
+            default -> throw node.error("expected UTF-8, GBK or auto, got '" + node.text() + "'");
+        };
+    }
+
+    private static Character singleChar(YamlTree root, String key, Character fallback) {
+        YamlTree node = root.get(key);
+        if (node == null) {
+            return fallback;
+        }
+        String v = node.text();
+        if ("\\t".equals(v) || "tab".equalsIgnoreCase(v)) {
+            return '\t';
+        }
+        if (v.length() != 1) {
+            throw node.error("expected one character (or \\t / tab), got '" + v + "'");
+        }
+        return v.charAt(0);
+    }
+
+}

@@ -1,0 +1,77 @@
+package chatqa.ingest;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+import chatqa.model.Message;
+import chatqa.model.Role;
+import chatqa.model.SourceRef;
+
+/**
+ * Turns one export row, already split into canonical fields, into an accepted message or a
+ * quarantined row with the reason and field at fault. Values are trimmed; empty means absent.
+ */
+public final class RowValidator {
+    private final ExportMapping mapping;
+    private final RoleAliases roles;
+    private final TimestampParser timestamps;
+
+    public RowValidator(ExportMapping mapping, TimestampParser timestamps) {
+        this.mapping = mapping;
+        this.roles = RoleAliases.withExtra(mapping.roleCodes());
+        this.timestamps = timestamps;
+    }
+
+    public void validate(Map<CanonicalField, String> raw, SourceRef source, String rawRow, RowSink sink) {
+        Map<CanonicalField, String> v = new EnumMap<>(CanonicalField.class);
+        for (CanonicalField f : CanonicalField.values()) {
+            String value = raw.get(f);
+            if (value == null || value.isBlank()) {
+                value = mapping.defaults().get(f);
+            }
+            v.put(f, value == null || value.isBlank() ? null : value.strip());
+        }
+        String text = v.get(CanonicalField.TEXT);
+        if (text == null) {
+            sink.quarantine(reject(source, QuarantineReason.MISSING_TEXT, CanonicalField.TEXT, "the message text is empty", rawRow));
+            return;
+        }
+        String roleText = v.get(CanonicalField.SENDER_ROLE);
+        if (roleText == null) {
+            sink.quarantine(reject(source, QuarantineReason.MISSING_ROLE, CanonicalField.SENDER_ROLE, "no sender role", rawRow));
+            return;
+        }
+        Role role = roles.resolve(roleText);
+        if (role == null) {
+            sink.quarantine(reject(source, QuarantineReason.UNKNOWN_ROLE, CanonicalField.SENDER_ROLE,
+                    "unknown sender role '" + roleText + "' (expected customer, agent, bot, system or a code from the mapping)", rawRow));
+            return;
+        }
+        Instant sentAt = null;
+        if (mapping.hasTimestamps()) {
+            String ts = v.get(CanonicalField.SENT_AT);
+            if (ts == null) {
+                sink.quarantine(reject(source, QuarantineReason.MISSING_TIMESTAMP, CanonicalField.SENT_AT, "no timestamp", rawRow));
+                return;
+            }
+            sentAt = timestamps.parse(ts);
+            if (sentAt == null) {
+                sink.quarantine(reject(source, QuarantineReason.BAD_TIMESTAMP, CanonicalField.SENT_AT,
+                        "'" + ts + "' is not an ISO-8601 time, 'yyyy-MM-dd HH:mm:ss', epoch seconds/millis or a mapping format", rawRow));
+                return;
+            }
+        }
+        if (v.get(CanonicalField.CONVERSATION_ID) == null && v.get(CanonicalField.CUSTOMER_ID) == null) {
+            sink.quarantine(reject(source, QuarantineReason.MISSING_CUSTOMER, CanonicalField.CUSTOMER_ID,
+                    "neither conversation_id nor customer_id: the message belongs to no conversation", rawRow));
+            return;
+        }
+        sink.accept(new Message(v.get(CanonicalField.CONVERSATION_ID), v.get(CanonicalField.MESSAGE_ID), sentAt, role,
+                v.get(CanonicalField.AGENT_ID), v.get(CanonicalField.CUSTOMER_ID), v.get(CanonicalField.SHOP_ID), text, source));
+    }
+
+    static QuarantinedRow reject(SourceRef source, QuarantineReason reason, CanonicalField field, String detail, String raw) {
+        return new QuarantinedRow(source.file(), source.line(), reason, field == null ? null : field.column(), detail, raw);
+    }
+}

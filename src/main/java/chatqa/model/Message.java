@@ -1,0 +1,40 @@
+package chatqa.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One accepted chat message as exported by the shop. {@code sentAt} is null when the export has
+ * no timestamps at all (then every latency metric is unknown, never zero); {@code conversationId}
+ * and {@code messageId} are null when the export does not carry them.
+ */
+public record Message(
+        String conversationId,
+        String messageId,
+        Instant sentAt,
+        Role role,
+        String agentId,
+        String customerId,
+        String shopId,
+        String text,
+        SourceRef source) {
+
+    public Message {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(source, "source");
+    }
+
+    public boolean isAgent() {
+        return role == Role.AGENT;
+    }
+
+    public boolean isCustomer() {
+        return role == Role.CUSTOMER;
+    }
+
+    /** The same message with a conversation and message id assigned by sessionizing. */
+    public Message withIds(String newConversationId, String newMessageId) {
+        return new Message(newConversationId, newMessageId, sentAt, role, agentId, customerId, shopId, text, source);
+    }
+}

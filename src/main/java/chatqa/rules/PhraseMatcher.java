@@ -1,0 +1,80 @@
+package chatqa.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+
+import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
+
+/**
+ * All phrases of a rule book in one Aho-Corasick automaton (HanLP's double-array
+ * implementation), so one pass over a message finds the hits of every rule, trigger, condition
+ * and exclusion at once. Built once per rule book and JVM; immutable and thread-safe.
+ */
+public final class PhraseMatcher {
+    private final AhoCorasickDoubleArrayTrie<int[]> trie;
+    private final List<PhraseSet> sets;
+
+    public PhraseMatcher(List<PhraseSet> sets) {
+        this.sets = List.copyOf(sets);
+        TreeMap<String, List<Integer>> owners = new TreeMap<>();
+        for (PhraseSet set : sets) {
+            for (String p : set.phrases()) {
+                owners.computeIfAbsent(p, k -> new ArrayList<>()).add(encode(set.id(), false));
+            }
+            for (String p : set.exclude()) {
+                owners.computeIfAbsent(p, k -> new ArrayList<>()).add(encode(set.id(), true));
+            }
+        }
+        TreeMap<String, int[]> map = new TreeMap<>();
+        owners.forEach((phrase, list) -> map.put(phrase, list.stream().mapToInt(Integer::intValue).toArray()));
+        this.trie = new AhoCorasickDoubleArrayTrie<>();
+        if (!map.isEmpty()) {
+            trie.build(map);
+        }
+    }
+
+    /** Finds every phrase of every set in {@code text} in one pass. */
+    public MessageMatches scan(String text, WordBoundaries words) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.length() != text.length()) {
+            // Rare letters change length when lower-cased; match on the original so offsets hold.
+            lower = text;
+        }
+        int maxId = sets.isEmpty() ? 0 : sets.get(sets.size() - 1).id() + 1;
+        List<Span>[] hits = newLists(maxId);
+        List<Span>[] exclusions = newLists(maxId);
+        if (trie.size() > 0) {
+            final String scanned = lower;
+            trie.parseText(scanned, (begin, end, owners) -> {
+                Span span = new Span(begin, end, text.substring(begin, end));
+                for (int code : owners) {
+                    (isExclusion(code) ? exclusions : hits)[setId(code)].add(span);
+                }
+            });
+        }
+        return new MessageMatches(text, words, hits, exclusions);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Span>[] newLists(int n) {
+        List<Span>[] lists = new List[n];
+        for (int i = 0; i < n; i++) {
+            lists[i] = new ArrayList<>(0);
+        }
+        return lists;
+    }
+
+    private static int encode(int setId, boolean exclusion) {
+        return setId * 2 + (exclusion ? 1 : 0);
+    }
+
+    private static int setId(int code) {
+        return code >> 1;
+    }
+
+    private static boolean isExclusion(int code) {
+        return (code & 1) == 1;
+    }
+}

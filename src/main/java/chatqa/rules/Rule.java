@@ -1,0 +1,34 @@
+package chatqa.rules;
+
+import java.io.Serializable;
+
+import chatqa.model.Role;
+
+/**
+ * One check of the rule book. A PRESENT rule passes when its phrases occur in every window its
+ * position defines (e.g. the first agent message); an ABSENT rule fails on the first message of
+ * its role that contains them. A failed rule deducts {@code points}; a failed fatal rule sets the
+ * conversation's QA score to zero.
+ *
+ * @param trigger  for {@link Position#FIRST_REPLY_AFTER_TRIGGER}: what a customer message must
+ *                 contain to require the check (e.g. a complaint)
+ * @param onlyIf   optional: the rule applies only to conversations where some message of
+ *                 {@code onlyIfRole} (null: any role) contains these phrases (e.g. a sale happened)
+ * @param line     line of the rule in its YAML file, for error messages and listings
+ */
+public record Rule(
+        String id,
+        String description,
+        String category,
+        Role role,
+        Position position,
+        int count,
+        Expectation expect,
+        PhraseSet match,
+        PhraseSet trigger,
+        PhraseSet onlyIf,
+        Role onlyIfRole,
+        int points,
+        boolean fatal,
+        int line) implements Serializable {
+}

@@ -1,0 +1,53 @@
+package chatqa.rules;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rules a shop scores its chats by, loaded from YAML (see docs/rule-book.md). Besides the
+ * rules it holds the timing standards (response-time SLA tiers, the length at which an agent
+ * message counts as too long) and the inactivity gap that splits a customer's messages into
+ * conversations when the export has no conversation id.
+ *
+ * @param yaml   the source text; executors rebuild the rule book from it
+ * @param sha256 hash of the source text, recorded in the run manifest
+ */
+public record RuleBook(
+        String name,
+        int version,
+        List<Integer> slaSeconds,
+        int longMessageChars,
+        Duration inactivityGap,
+        List<Rule> rules,
+        String source,
+        String yaml,
+        String sha256) implements Serializable {
+
+    public RuleBook {
+        slaSeconds = List.copyOf(slaSeconds);
+        rules = List.copyOf(rules);
+    }
+
+    /** The handbook's first-response target, the first SLA tier. */
+    public int slaTargetSeconds() {
+        return slaSeconds.get(0);
+    }
+
+    /** Every phrase set of every rule, indexed by {@link PhraseSet#id()}. */
+    public List<PhraseSet> phraseSets() {
+        List<PhraseSet> sets = new ArrayList<>();
+        for (Rule r : rules) {
+            sets.add(r.match());
+            if (r.trigger() != null) {
+                sets.add(r.trigger());
+            }
+            if (r.onlyIf() != null) {
+                sets.add(r.onlyIf());
+            }
+        }
+        sets.sort(java.util.Comparator.comparingInt(PhraseSet::id));
+        return sets;
+    }
+}

@@ -1,0 +1,287 @@
+package chatqa.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import chatqa.model.Role;
+
+/**
+ * Reads and validates a rule book. Every problem is reported with file, line, rule id and field;
+ * one broken rule does not hide the problems of the next. The run stops before reading any data
+ * if the rule book has a problem.
+ */
+public final class RuleBookLoader {
+    /** Classpath location of the built-in rule book. */
+    public static final String DEFAULT_RESOURCE = "/chatqa/rules/default.yaml";
+
+    private static final Set<String> TOP_KEYS = Set.of("version", "name", "description", "timing", "sessionizing", "rules");
+    private static final Set<String> TIMING_KEYS = Set.of("sla_seconds", "long_message_chars");
+    private static final Set<String> SESSION_KEYS = Set.of("inactivity_gap_minutes");
+    private static final Set<String> RULE_KEYS = Set.of("id", "description", "category", "role", "position", "count",
+            "expect", "phrases", "regex", "exclude", "whole_words", "trigger", "only_if", "points", "fatal");
+    private static final Set<String> CONDITION_KEYS = Set.of("role", "phrases", "regex", "exclude", "whole_words");
+    private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
+
+    private RuleBookLoader() {
+    }
+
+    public static RuleBook loadDefault() {
+        try (InputStream in = RuleBookLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("built-in rule book missing from the jar: " + DEFAULT_RESOURCE);
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "built-in:default.yaml");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the built-in rule book", e);
+        }
+    }
+
+    public static RuleBook load(Path file) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ConfigError(file + ": the rule book is not valid UTF-8");
+        } catch (IOException e) {
+            throw new ConfigError(file + ": cannot read the rule book: " + e.getMessage());
+        }
+    }
+
+    /** Loads {@code file}, or the built-in rule book when it is null. */
+    public static RuleBook loadOrDefault(Path file) {
+        return file == null ? loadDefault() : load(file);
+    }
+
+    public static RuleBook parse(String yaml, String source) {
+        YamlTree root = YamlTree.parse(yaml, source);
+        root.rejectUnknownKeys(TOP_KEYS);
+        int version = root.integer("version", 1);
+        if (version != 1) {
+            throw root.required("version").error("unsupported rule book version " + version + " (this chatqa reads version 1)");
+        }
+        List<Integer> sla = List.of(10, 30, 60);
+        int longChars = 200;
+        YamlTree timing = root.get("timing");
+        if (timing != null) {
+            timing.rejectUnknownKeys(TIMING_KEYS);
+            sla = slaSeconds(timing);
+            longChars = positive(timing, "long_message_chars", 200);
+        }
+        int gapMinutes = 30;
+        YamlTree sessionizing = root.get("sessionizing");
+        if (sessionizing != null) {
+            sessionizing.rejectUnknownKeys(SESSION_KEYS);
+            gapMinutes = positive(sessionizing, "inactivity_gap_minutes", 30);
+        }
+        List<Rule> rules = rules(root.required("rules"));
+        return new RuleBook(root.string("name", "unnamed"), version, sla, longChars, Duration.ofMinutes(gapMinutes),
+                rules, source, yaml, sha256(yaml));
+    }
+
+    private static List<Rule> rules(YamlTree list) {
+        List<String> problems = new ArrayList<>();
+        List<Rule> rules = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        int[] nextSetId = {0};
+        for (YamlTree item : list.items()) {
+            try {
+                Rule rule = rule(item, nextSetId);
+                if (!ids.add(rule.id())) {
+                    throw item.error("rule '" + rule.id() + "': the id is used by an earlier rule");
+                }
+                rules.add(rule);
+            } catch (ConfigError e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigError(problems);
+        }
+        if (rules.isEmpty()) {
+            throw list.error("the rule book has no rules");
+        }
+        return rules;
+    }
+
+    private static Rule rule(YamlTree item, int[] nextSetId) {
+        String idForErrors = item.isMap() && item.get("id") != null ? item.get("id").text() : "?";
+        try {
+            item.rejectUnknownKeys(RULE_KEYS);
+            YamlTree idNode = item.required("id");
+            String id = idNode.text();
+            if (!RULE_ID.matcher(id).matches()) {
+                throw idNode.error("expected lower-case letters, digits, '.', '_' or '-'");
+            }
+            String category = item.required("category").text().trim().toLowerCase(Locale.ROOT);
+            Role role = role(item.get("role"), Role.AGENT);
+            YamlTree positionNode = item.required("position");
+            Position position = Position.fromCode(positionNode.text());
+            if (position == null) {
+                throw positionNode.error("unknown position '" + positionNode.text() + "' (expected one of: " + Position.codes() + ")");
+            }
+            if (role != Role.AGENT && position != Position.ANY) {
+                throw positionNode.error("position '" + position.code() + "' is about agent messages; a rule for role '"
+                        + role.code() + "' can only use position 'any'");
+            }
+            int count = 1;
+            if (position == Position.LAST_AGENT_MESSAGES) {
+                count = positive(item, "count", 1);
+            } else if (item.get("count") != null) {
+                throw item.get("count").error("'count' only applies to position last_agent_messages");
+            }
+            Expectation expect = expectation(item.get("expect"));
+            PhraseSet match = phraseSet(item, nextSetId);
+            if (match.isEmpty()) {
+                throw item.error("needs 'phrases' or 'regex'");
+            }
+            PhraseSet trigger = null;
+            YamlTree triggerNode = item.get("trigger");
+            if (position == Position.FIRST_REPLY_AFTER_TRIGGER) {
+                if (triggerNode == null) {
+                    throw item.error("position first_reply_after_trigger needs a 'trigger' (what the customer says)");
+                }
+                triggerNode.rejectUnknownKeys(CONDITION_KEYS);
+                if (role(triggerNode.get("role"), Role.CUSTOMER) != Role.CUSTOMER) {
+                    throw triggerNode.get("role").error("a trigger is a customer message; role must be customer");
+                }
+                trigger = phraseSet(triggerNode, nextSetId);
+                if (trigger.isEmpty()) {
+                    throw triggerNode.error("needs 'phrases' or 'regex'");
+                }
+            } else if (triggerNode != null) {
+                throw triggerNode.error("'trigger' only applies to position first_reply_after_trigger");
+            }
+            PhraseSet onlyIf = null;
+            Role onlyIfRole = null;
+            YamlTree onlyIfNode = item.get("only_if");
+            if (onlyIfNode != null) {
+                onlyIfNode.rejectUnknownKeys(CONDITION_KEYS);
+                String r = onlyIfNode.string("role", "any");
+                onlyIfRole = "any".equals(r) ? null : role(onlyIfNode.get("role"), null);
+                onlyIf = phraseSet(onlyIfNode, nextSetId);
+                if (onlyIf.isEmpty()) {
+                    throw onlyIfNode.error("needs 'phrases' or 'regex'");
+                }
+            }
+            int points = nonNegative(item, "points", 0);
+            boolean fatal = item.bool("fatal", false);
+            if (points == 0 && !fatal) {
+                throw item.error("a rule needs 'points' > 0 or 'fatal: true', otherwise it can never change a score");
+            }
+            return new Rule(id, item.string("description", id), category, role, position, count, expect, match, trigger,
+                    onlyIf, onlyIfRole, points, fatal, item.line());
+        } catch (ConfigError e) {
+            List<String> named = new ArrayList<>();
+            for (String p : e.problems()) {
+                named.add(p + " [rule " + idForErrors + "]");
+            }
+            throw new ConfigError(named);
+        }
+    }
+
+    private static PhraseSet phraseSet(YamlTree node, int[] nextSetId) {
+        List<String> phrases = cleaned(node, "phrases");
+        List<String> exclude = cleaned(node, "exclude");
+        Pattern regex = null;
+        YamlTree regexNode = node.get("regex");
+        if (regexNode != null) {
+            try {
+                regex = Pattern.compile(regexNode.text(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            } catch (PatternSyntaxException e) {
+                throw regexNode.error("bad regex: " + e.getDescription() + " near index " + e.getIndex());
+            }
+        }
+        return new PhraseSet(nextSetId[0]++, phrases, regex, exclude, node.bool("whole_words", false));
+    }
+
+    private static List<String> cleaned(YamlTree node, String key) {
+        List<String> out = new ArrayList<>();
+        for (String p : node.strings(key)) {
+            String s = p.strip().toLowerCase(Locale.ROOT);
+            if (s.isEmpty()) {
+                throw node.required(key).error("empty phrase");
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private static Role role(YamlTree node, Role fallback) {
+        if (node == null) {
+            return fallback;
+        }
+        try {
+            return Role.fromCode(node.text().trim());
+        } catch (IllegalArgumentException e) {
+            throw node.error("unknown role '" + node.text() + "' (expected agent, customer, bot or system)");
+        }
+    }
+
+    private static Expectation expectation(YamlTree node) {
+        if (node == null) {
+            return Expectation.PRESENT;
+        }
+        return switch (node.text().trim()) {
+            case "present" -> Expectation.PRESENT;
+            case "absent" -> Expectation.ABSENT;
+            default -> throw node.error("expected 'present' or 'absent', got '" + node.text() + "'");
+        };
+    }
+
+    private static List<Integer> slaSeconds(YamlTree timing) {
+        YamlTree node = timing.get("sla_seconds");
+        if (node == null) {
+            return List.of(10, 30, 60);
+        }
+        List<Integer> out = new ArrayList<>();
+        for (YamlTree item : node.items()) {
+            int v = item.asInt();
+            if (v <= 0 || (!out.isEmpty() && v <= out.get(out.size() - 1))) {
+                throw item.error("SLA tiers must be positive and increasing, got " + v);
+            }
+            out.add(v);
+        }
+        if (out.isEmpty()) {
+            throw node.error("needs at least one SLA tier (the first is the target)");
+        }
+        return out;
+    }
+
+    private static int positive(YamlTree node, String key, int fallback) {
+        int v = node.integer(key, fallback);
+        if (v <= 0) {
+            throw node.required(key).error("expected a number greater than 0, got " + v);
+        }
+        return v;
+    }
+
+    private static int nonNegative(YamlTree node, String key, int fallback) {
+        int v = node.integer(key, fallback);
+        if (v < 0) {
+            throw node.required(key).error("expected a number of 0 or more, got " + v);
+        }
+        return v;
+    }
+
+    static String sha256(String text) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package chatqa.sample;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import chatqa.model.Role;
+
+/**
+ * Writes one synthetic conversation of a given scenario: customer openers, bot auto-replies,
+ * the agent's greeting, complaint handling, transfers and closing, with realistic waits. How
+ * well the agent follows the handbook is drawn from their {@link AgentProfile}.
+ */
+final class SyntheticConversation {
+    enum Scenario { PRESALES, SALE, LATE_PARCEL, BROKEN_ITEM, TRANSFER, UNANSWERED, BOT_ONLY }
+
+    private final Phrases phrases;
+    private final Random rnd;
+    private final List<ScriptedMessage> out = new ArrayList<>();
+    private Instant clock;
+    private AgentProfile agent;
+
+    SyntheticConversation(Phrases phrases, Random rnd, Instant start, AgentProfile agent) {
+        this.phrases = phrases;
+        this.rnd = rnd;
+        this.clock = start;
+        this.agent = agent;
+    }
+
+    List<ScriptedMessage> script(Scenario scenario, AgentProfile transferTo) {
+        boolean bot = rnd.nextDouble() < 0.35 || scenario == Scenario.BOT_ONLY;
+        switch (scenario) {
+            case PRESALES, SALE -> customer(say("presales_open"), bot);
+            case LATE_PARCEL -> customer(say("late_open"), bot);
+            case BROKEN_ITEM, TRANSFER -> customer(say("broken_open"), bot);
+            case UNANSWERED -> customer(say("presales_open"), false);
+            case BOT_ONLY -> customer(say("presales_open"), true);
+        }
+        if (scenario == Scenario.UNANSWERED) {
+            if (rnd.nextBoolean()) {
+                customerLater(say("late_chase"));
+            }
+            return out;
+        }
+        if (scenario == Scenario.BOT_ONLY) {
+            customerLater(say("late_chase"));
+            return out;
+        }
+        boolean complaint = scenario == Scenario.LATE_PARCEL || scenario == Scenario.BROKEN_ITEM || scenario == Scenario.TRANSFER;
+        agentGreets(complaint);
+        switch (scenario) {
+            case PRESALES, SALE -> presales(scenario == Scenario.SALE);
+            case LATE_PARCEL -> complaintHandling("late_explain");
+            case BROKEN_ITEM -> complaintHandling("broken_explain");
+            case TRANSFER -> transfer(transferTo);
+            default -> { }
+        }
+        if (rnd.nextDouble() < 0.08) {
+            agent(say("long_explain"));
+        }
+        closing(scenario == Scenario.SALE);
+        return out;
+    }
+
+    private void presales(boolean sale) {
+        agent(say("presales_answer"));
+        customer(say("presales_follow"), false);
+        agent(say("presales_reply"));
+        if (sale) {
+            customer(say("paid"), false);
+            agent(say("paid_reply"));
+        }
+    }
+
+    private void complaintHandling(String explainKind) {
+        if (rnd.nextDouble() < 0.4) {
+            customer(say("late_chase"), false);
+            agentMaybeRude(say("agent_misc"));
+        }
+        agentMaybeRude(say(rnd.nextDouble() < agent.apologises() ? explainKind : "late_unhelpful"));
+        boolean calm = rnd.nextDouble() < 0.4 + 0.5 * agent.apologises();
+        customer(say(calm ? "customer_calm" : "customer_still_angry"), false);
+        if (!calm) {
+            agent(rnd.nextDouble() < agent.apologises() ? say("apology") + "，" + say(explainKind) : say("agent_misc"));
+            customer(say("customer_calm"), false);
+        }
+    }
+
+    private void transfer(AgentProfile to) {
+        agent(say("transfer_out"));
+        agent = to;
+        clock = clock.plusSeconds(20 + rnd.nextInt(60));
+        agent(say("transfer_in"));
+        complaintHandling("broken_explain");
+    }
+
+    private void agentGreets(boolean complaint) {
+        double r = rnd.nextDouble();
+        String greeting;
+        if (r < agent.greets()) {
+            greeting = say("greeting_hello") + "，" + say("greeting_intro") + "，" + say("greeting_offer") + say("greeting_smiley");
+        } else if (r < agent.greets() + 0.15) {
+            greeting = say("greeting_hello") + "，" + say("greeting_offer");
+        } else {
+            greeting = say("greeting_bare");
+        }
+        if (complaint && rnd.nextDouble() < agent.apologises()) {
+            greeting = greeting + " " + say("apology");
+        }
+        agent(greeting);
+    }
+
+    private void closing(boolean sale) {
+        customer(say("customer_bye"), false);
+        if (rnd.nextDouble() < agent.closes()) {
+            agent(say("closing_question"));
+            String last = say("closing_thanks") + "，" + say("closing_farewell");
+            agent(sale ? last + "，" + say("closing_review") : last);
+        } else if (rnd.nextBoolean()) {
+            agent(say("closing_thanks"));
+        } else {
+            agent("好的");
+        }
+    }
+
+    private void agentMaybeRude(String text) {
+        agent(rnd.nextDouble() < agent.rude() ? say("rude") : text);
+    }
+
+    private String say(String kind) {
+        return phrases.pick(kind, rnd, agent.number());
+    }
+
+    private void customer(String text, boolean botAnswers) {
+        clock = clock.plusSeconds(5 + rnd.nextInt(70));
+        out.add(new ScriptedMessage(clock, Role.CUSTOMER, null, text));
+        if (botAnswers) {
+            out.add(new ScriptedMessage(clock.plusSeconds(1), Role.BOT, null, phrases.pick("bot_welcome", rnd, 0)));
+        }
+    }
+
+    private void customerLater(String text) {
+        clock = clock.plusSeconds(60 + rnd.nextInt(240));
+        out.add(new ScriptedMessage(clock, Role.CUSTOMER, null, text));
+    }
+
+    private void agent(String text) {
+        double wait = agent.medianReplySeconds() * Math.exp(rnd.nextGaussian() * 0.7);
+        clock = clock.plusMillis(Math.max(1000, Math.round(wait * 1000)));
+        out.add(new ScriptedMessage(clock, Role.AGENT, agent.id(), text));
+    }
+}

@@ -1,0 +1,42 @@
+package chatqa.score;
+
+import java.util.List;
+
+import chatqa.enrich.EnrichedMessage;
+import chatqa.model.Conversation;
+
+/**
+ * Everything scored about one conversation. The category verdicts are null when no rule of the
+ * category applied (no agent message to greet with, no complaint to apologise for), so rates
+ * are computed only over conversations where the standard was due. {@code qaScore} is null for a
+ * conversation no human agent took part in: there is nobody to score.
+ *
+ * @param agentId  the agent credited with the conversation: the first human agent to reply
+ * @param agentIds every agent that sent a message, in order of first appearance
+ */
+public record ConversationScore(
+        Conversation conversation,
+        List<EnrichedMessage> messages,
+        String agentId,
+        List<String> agentIds,
+        ResponseTiming timing,
+        List<CheckResult> checks,
+        Boolean greetingPassed,
+        Boolean apologyPassed,
+        Boolean closingPassed,
+        int redLineHits,
+        boolean fatal,
+        int deductions,
+        Double qaScore,
+        int longAgentMessages) {
+
+    public ConversationScore {
+        messages = List.copyOf(messages);
+        agentIds = List.copyOf(agentIds);
+        checks = List.copyOf(checks);
+    }
+
+    public List<String> failedRuleIds() {
+        return checks.stream().filter(c -> !c.passed()).map(c -> c.rule().id()).toList();
+    }
+}
