@@ -17,7 +17,8 @@ import chatqa.model.SourceRef;
  * Reads CSV/TSV exports. Records may span lines inside quotes; a record whose quote is still
  * open after {@value #MAX_RECORD_LINES} lines or at the end of the file is quarantined as
  * unbalanced_quotes at its first line, and reading resumes on the line after it, so one stray
- * quote costs one row, not the rest of the file.
+ * quote costs one row, not the rest of the file. The same happens when a quote closes lines
+ * later but the joined record has the wrong column count: it was a stray quote, not a long text.
  */
 final class DelimitedExportReader implements ExportReader {
     static final int MAX_RECORD_LINES = 200;
@@ -78,6 +79,13 @@ final class DelimitedExportReader implements ExportReader {
             }
             List<String> fields = record.fields();
             record.reset();
+            if (pending.size() > 1 && layout != null && !layout.fits(fields.size())) {
+                // A stray quote joined several rows into one: keep the rows, lose only the first.
+                giveUp(file, pending, replay, sink, QuarantineReason.UNBALANCED_QUOTES,
+                        "a quote opened on this line joins " + pending.size() + " lines into one row");
+                pending.clear();
+                continue;
+            }
             long first = pending.get(0).number();
             String raw = raw(pending);
             pending.clear();
