@@ -1,0 +1,219 @@
+package chatqa.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import chatqa.ingest.ExportMapping;
+import chatqa.ingest.MappingLoader;
+import chatqa.rules.RuleBookLoader;
+
+/**
+ * The scoring job end to end on small fixtures (src/test/resources/fixtures), checking real
+ * values in the warehouse tables and the scorecard CSV. One local Spark session for the class.
+ */
+class ScoreJobTest {
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @TempDir
+    static Path tmp;
+
+    private static SparkSession spark;
+    private static RunSummary day1;
+
+    @BeforeAll
+    static void scoreDayOne() throws IOException {
+        spark = SparkSessions.create("local[2]", SHANGHAI.getId());
+        day1 = run(List.of(fixture("day1")), ExportMapping.canonical(), null);
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    private static RunSummary run(List<String> inputs, ExportMapping mapping, LocalDate day) throws IOException {
+        ScoreOptions o = new ScoreOptions(inputs, mapping, mapping.source(), RuleBookLoader.loadDefault(), SHANGHAI, day,
+                tmp.resolve("warehouse").toString(), tmp.resolve("reports").toString());
+        return new ScoreJob(spark).run(o);
+    }
+
+    private static String fixture(String name) {
+        try {
+            return Path.of(ScoreJobTest.class.getResource("/fixtures/" + name).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Dataset<Row> table(String name, String day) {
+        return spark.read().parquet(tmp.resolve("warehouse").resolve(name).resolve("dt=" + day).toString());
+    }
+
+    private static Map<String, Row> byKey(Dataset<Row> rows, String key) {
+        return rows.collectAsList().stream().collect(Collectors.toMap(r -> r.getAs(key), r -> r));
+    }
+
+    @Test
+    void countsReconcileAndNameEveryQuarantinedRow() {
+        assertEquals("2026-11-20", day1.day());
+        assertEquals(19, day1.rowsRead());
+        assertEquals(16, day1.accepted());
+        assertEquals(3, day1.quarantined());
+        assertEquals(Map.of("bad_timestamp", 1L, "unknown_role", 1L, "duplicate_message", 1L), day1.quarantineReasons());
+        List<Row> q = table("quarantine", "2026-11-20").orderBy("reason").collectAsList();
+        assertEquals("bad_timestamp", q.get(0).getAs("reason"));
+        assertEquals(15L, (long) q.get(0).getAs("source_line"));
+        assertEquals("sent_at", q.get(0).getAs("field"));
+        assertTrue(((String) q.get(0).getAs("source_file")).endsWith("shop-s1.csv"));
+        assertEquals("duplicate_message", q.get(1).getAs("reason"));
+        // Files are taken in sorted order; the copy in the later file is the duplicate.
+        assertTrue(((String) q.get(1).getAs("source_file")).endsWith("shop-s1.csv"));
+        assertTrue(((String) q.get(1).getAs("detail")).contains("shop-s1-resend.csv:2"));
+        assertEquals("unknown_role", q.get(2).getAs("reason"));
+        assertEquals(20L, (long) q.get(2).getAs("source_line"));
+    }
+
+    @Test
+    void conversationsCarryTimingComplianceAndScore() {
+        Map<String, Row> c = byKey(table("conversations", "2026-11-20"), "conversation_id");
+        assertEquals(5, c.size());
+        Row c1 = c.get("C1");
+        assertEquals(8.0, (double) c1.getAs("frt_s"));
+        assertEquals(List.of(8.0, 30.0, 10.0), c1.getList(c1.fieldIndex("waits_s")));
+        assertEquals(30.0, (double) c1.getAs("max_wait_s"));
+        assertEquals(16.0, (double) c1.getAs("mean_wait_s"));
+        assertEquals(1, (int) c1.getAs("bot_messages"));
+        assertEquals(true, c1.getAs("greeting_passed"));
+        assertEquals(true, c1.getAs("apology_required"));
+        assertEquals(true, c1.getAs("apology_passed"));
+        assertEquals(true, c1.getAs("closing_passed"));
+        assertEquals(100.0, (double) c1.getAs("qa_score"));
+
+        Row c2 = c.get("C2");
+        assertEquals(15.0, (double) c2.getAs("frt_s"), "first customer message 23:59:50, first agent reply 00:00:05");
+        assertEquals(true, c2.getAs("fatal"));
+        assertEquals(0.0, (double) c2.getAs("qa_score"));
+        assertEquals(false, c2.getAs("greeting_passed"));
+        assertNull(c2.getAs("apology_passed"));
+
+        Row c3 = c.get("C3");
+        assertNull(c3.getAs("qa_score"));
+        assertNull(c3.getAs("frt_s"));
+        assertEquals(1, (int) c3.getAs("unanswered_turns"));
+
+        Row first = c.get("s1:u4:20261120T020000Z");
+        Row second = c.get("s1:u4:20261120T030000Z");
+        assertEquals(5.0, (double) first.getAs("frt_s"));
+        assertEquals(93.0, (double) first.getAs("qa_score"));
+        assertEquals(20.0, (double) second.getAs("frt_s"));
+        assertEquals(90.0, (double) second.getAs("qa_score"));
+    }
+
+    @Test
+    void messagesAreSortedSegmentedAndTraceableToTheirLine() {
+        List<Row> c2 = table("messages", "2026-11-20").where("conversation_id = 'C2'").orderBy("seq").collectAsList();
+        assertEquals(List.of("customer", "customer", "agent", "agent"), c2.stream().map(r -> (String) r.getAs("role")).toList());
+        Row multiLine = c2.get(1);
+        assertEquals("满减吗,\n还是直接打折", multiLine.getAs("text"));
+        assertEquals(11L, (long) multiLine.getAs("source_line"));
+        assertEquals("C2#2", multiLine.getAs("message_id"));
+        assertFalse(multiLine.getList(multiLine.fieldIndex("words")).isEmpty());
+    }
+
+    @Test
+    void ruleHitsExplainEveryCheck() {
+        List<Row> rude = table("rule_hits", "2026-11-20").where("conversation_id = 'C2' AND rule_id = 'red_line.rude'").collectAsList();
+        assertEquals(1, rude.size());
+        Row r = rude.get(0);
+        assertEquals(false, r.getAs("passed"));
+        assertEquals(true, r.getAs("fatal"));
+        assertEquals("a2", r.getAs("agent_id"));
+        assertEquals("C2#4", r.getAs("message_id"));
+        assertEquals("你自己看", r.getAs("matched_text"));
+        assertEquals(0, (int) r.getAs("span_start"));
+        assertEquals(4, (int) r.getAs("span_end"));
+    }
+
+    @Test
+    void scorecardsRankAgentsAndMatchTheCsv() throws IOException {
+        Map<String, Row> cards = byKey(table("agent_scorecards", "2026-11-20"), "agent_id");
+        Row a1 = cards.get("a1");
+        assertEquals(3L, (long) a1.getAs("conversations"));
+        assertEquals(8.0, (double) a1.getAs("frt_p50_s"));
+        assertEquals(2.0 / 3, (double) a1.getAs("sla_10s_rate"), 1e-9);
+        assertEquals(1.0, (double) a1.getAs("sla_30s_rate"));
+        assertEquals((100.0 + 93 + 90) / 3, (double) a1.getAs("qa_score"), 1e-9);
+        assertEquals(1, (int) a1.getAs("rank"));
+        Row a2 = cards.get("a2");
+        assertEquals(1L, (long) a2.getAs("fatal_count"));
+        assertEquals(2, (int) a2.getAs("rank"));
+
+        byte[] csv = Files.readAllBytes(day1.scorecardCsv());
+        assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, java.util.Arrays.copyOf(csv, 3));
+        List<String> lines = new String(csv, StandardCharsets.UTF_8).substring(1).lines().toList();
+        assertEquals(3, lines.size());
+        assertTrue(lines.get(0).startsWith("dt,shop_id,agent_id,conversations,"));
+        assertTrue(lines.get(1).startsWith("2026-11-20,s1,a1,3,"));
+    }
+
+    @Test
+    void rerunReplacesOnlyItsOwnDay() throws IOException {
+        RunSummary d2 = run(List.of(fixture("day2")), ExportMapping.canonical(), null);
+        assertEquals("2026-11-21", d2.day());
+        Path day2Part = tmp.resolve("warehouse/conversations/dt=2026-11-21");
+        List<Path> before = listing(day2Part);
+
+        RunSummary again = run(List.of(fixture("day1")), ExportMapping.canonical(), null);
+        assertEquals(day1.accepted(), again.accepted());
+        assertEquals(5, table("conversations", "2026-11-20").count());
+        assertEquals(16, table("messages", "2026-11-20").count());
+        assertEquals(1, table("runs", "2026-11-20").count());
+        assertEquals(before, listing(day2Part));
+        assertFalse(Files.exists(tmp.resolve("warehouse/_staging")));
+    }
+
+    @Test
+    void exportWithoutTimestampsHasUnknownLatencies() throws IOException {
+        RunSummary s = run(List.of(fixture("jddc")), MappingLoader.load("jddc"), LocalDate.of(2019, 6, 1));
+        assertEquals(5, s.accepted());
+        Row s1 = table("conversations", "2019-06-01").where("conversation_id = 's1'").first();
+        assertNull(s1.getAs("frt_s"));
+        assertNull(s1.getAs("max_wait_s"));
+        assertEquals(2, (int) s1.getAs("customer_turns"));
+        assertEquals(true, s1.getAs("apology_passed"));
+        Row card = table("agent_scorecards", "2019-06-01").first();
+        assertEquals("jd-agent", card.getAs("agent_id"));
+        assertNull(card.getAs("frt_p50_s"));
+        assertNull(card.getAs("sla_10s_rate"));
+        assertEquals(0L, (long) card.getAs("frt_measured"));
+    }
+
+    private static List<Path> listing(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
+    }
+}
