@@ -33,6 +33,8 @@ public final class ChatQa implements Callable<Integer> {
     /** Runs the command line and returns the exit code (tests call this instead of main). */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new ChatQa());
+        // "--input a --bogus" must be an error, not a second input file.
+        cli.setUnmatchedOptionsAllowedAsOptionParameters(false);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigError ce) {
                 cmd.getErr().println("chatqa: configuration error:");
