@@ -55,10 +55,12 @@ final class DelimitedExportReader implements ExportReader {
                     sink.quarantine(new QuarantinedRow(file.path(), line.number(), QuarantineReason.BAD_ENCODING, null,
                             "bytes that are not valid " + cs[0].name() + " (set 'encoding' in a mapping)", line.undecodable()));
                 } else {
-                    // The bad line sits inside an open quoted field: the whole record goes, as one row.
-                    sink.quarantine(new QuarantinedRow(file.path(), pending.get(0).number(), QuarantineReason.BAD_ENCODING,
-                            null, "line " + line.number() + " of this record has bytes that are not valid " + cs[0].name(),
-                            raw(pending)));
+                    // The bad line sits inside an open quoted field that may be a stray quote: lose the
+                    // record's first line and the bad line, and read the lines between them again.
+                    replay.addFirst(line);
+                    giveUp(file, pending, replay, sink, QuarantineReason.BAD_ENCODING,
+                            "a quoted field opened here runs into line " + line.number() + ", which has bytes that are not valid "
+                                    + cs[0].name());
                     record.reset();
                     pending.clear();
                 }

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -14,7 +15,8 @@ import chatqa.model.SourceRef;
 
 /** Reads JSON Lines exports: one JSON object per line, fields by the mapping's column names. */
 final class JsonLinesExportReader implements ExportReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Trailing tokens fail: two objects run together on one line must not lose the second silently. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final ExportMapping mapping;
     private final RowValidator validator;

@@ -62,7 +62,9 @@ public final class MappingLoader {
                 default -> throw formatNode.error("expected csv, jsonl or auto");
             };
         }
-        Character delimiter = singleChar(root, "delimiter", null);
+        // "format: tsv" means tab-separated even for .txt/.csv file names.
+        boolean tsv = formatNode != null && "tsv".equalsIgnoreCase(formatNode.text().trim());
+        Character delimiter = singleChar(root, "delimiter", tsv ? '\t' : null);
         Character quote = '"';
         YamlTree quoteNode = root.get("quote");
         if (quoteNode != null) {

@@ -27,7 +27,7 @@ public final class RowValidator {
         Map<CanonicalField, String> v = new EnumMap<>(CanonicalField.class);
         for (CanonicalField f : CanonicalField.values()) {
             String value = raw.get(f);
-            if (value == null || value.isBlank()) {
+            if ((value == null || value.isBlank()) && f != CanonicalField.AGENT_ID) {
                 value = mapping.defaults().get(f);
             }
             v.put(f, value == null || value.isBlank() ? null : value.strip());
@@ -67,8 +67,13 @@ public final class RowValidator {
                     "neither conversation_id nor customer_id: the message belongs to no conversation", rawRow));
             return;
         }
+        String agentId = v.get(CanonicalField.AGENT_ID);
+        if (agentId == null && role == Role.AGENT) {
+            // A default agent id names the export's agents; customers' rows stay without one.
+            agentId = mapping.defaults().get(CanonicalField.AGENT_ID);
+        }
         sink.accept(new Message(v.get(CanonicalField.CONVERSATION_ID), v.get(CanonicalField.MESSAGE_ID), sentAt, role,
-                v.get(CanonicalField.AGENT_ID), v.get(CanonicalField.CUSTOMER_ID), v.get(CanonicalField.SHOP_ID), text, source));
+                agentId, v.get(CanonicalField.CUSTOMER_ID), v.get(CanonicalField.SHOP_ID), text, source));
     }
 
     static QuarantinedRow reject(SourceRef source, QuarantineReason reason, CanonicalField field, String detail, String raw) {

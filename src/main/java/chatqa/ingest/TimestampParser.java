@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
@@ -32,7 +33,9 @@ public final class TimestampParser implements Serializable {
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
             .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-            .toFormatter();
+            .toFormatter()
+            // STRICT: an impossible time such as 2024-02-30 is a bad timestamp, not silently Feb 29.
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private final ZoneId zone;
     private final List<String> extraPatterns;
@@ -54,6 +57,11 @@ public final class TimestampParser implements Serializable {
             return null;
         }
         if (s.chars().allMatch(Character::isDigit)) {
+            // A mapping pattern of digits (yyyyMMddHHmmss) knows the export better than the epoch guess.
+            Instant mapped = parseWithExtra(s);
+            if (mapped != null) {
+                return mapped;
+            }
             if (s.length() > 18) {
                 return null;
             }
@@ -61,9 +69,10 @@ public final class TimestampParser implements Serializable {
             return s.length() >= MILLIS_DIGITS ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
         }
         Instant iso = parseWith(ISO_LIKE, s);
-        if (iso != null) {
-            return iso;
-        }
+        return iso != null ? iso : parseWithExtra(s);
+    }
+
+    private Instant parseWithExtra(String s) {
         for (DateTimeFormatter f : extraFormatters()) {
             Instant t = parseWith(f, s);
             if (t != null) {
