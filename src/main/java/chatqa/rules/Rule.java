@@ -12,8 +12,8 @@ import chatqa.model.Role;
  *
  * @param trigger  for {@link Position#FIRST_REPLY_AFTER_TRIGGER}: what a customer message must
  *                 contain to require the check (e.g. a complaint)
- * @param onlyIf   optional: the rule applies only to conversations where some message of
- *                 {@code onlyIfRole} (null: any role) contains these phrases (e.g. a sale happened)
+ * @param onlyIf   optional: the rule applies only to conversations where some message meets
+ *                 this condition (e.g. a sale happened)
  * @param line     line of the rule in its YAML file, for error messages and listings
  */
 public record Rule(
@@ -26,8 +26,7 @@ public record Rule(
         Expectation expect,
         PhraseSet match,
         PhraseSet trigger,
-        PhraseSet onlyIf,
-        Role onlyIfRole,
+        Condition onlyIf,
         int points,
         boolean fatal,
         int line) implements Serializable {

@@ -9,7 +9,7 @@ import java.util.List;
  * The rules a shop scores its chats by, loaded from YAML (see docs/rule-book.md). Besides the
  * rules it holds the timing standards (response-time SLA tiers, the length at which an agent
  * message counts as too long) and the inactivity gap that splits a customer's messages into
- * conversations when the export has no conversation id.
+ * conversations when the export has no conversation id, and the outcome and transfer settings.
  *
  * @param yaml   the source text; executors rebuild the rule book from it
  * @param sha256 hash of the source text, recorded in the run manifest
@@ -21,6 +21,7 @@ public record RuleBook(
         int longMessageChars,
         Duration inactivityGap,
         List<Rule> rules,
+        OutcomeRules outcomes,
         String source,
         String yaml,
         String sha256) implements Serializable {
@@ -44,8 +45,12 @@ public record RuleBook(
                 sets.add(r.trigger());
             }
             if (r.onlyIf() != null) {
-                sets.add(r.onlyIf());
+                sets.add(r.onlyIf().phrases());
             }
+        }
+        outcomes.signals().values().forEach(c -> sets.add(c.phrases()));
+        if (outcomes.transfer() != null) {
+            sets.add(outcomes.transfer().phrases());
         }
         sets.sort(java.util.Comparator.comparingInt(PhraseSet::id));
         return sets;

@@ -28,12 +28,13 @@ public final class RuleBookLoader {
     /** Classpath location of the built-in rule book. */
     public static final String DEFAULT_RESOURCE = "/chatqa/rules/default.yaml";
 
-    private static final Set<String> TOP_KEYS = Set.of("version", "name", "description", "timing", "sessionizing", "rules");
+    private static final Set<String> TOP_KEYS = Set.of("version", "name", "description", "timing", "sessionizing", "rules", "transfers", "outcomes");
     private static final Set<String> TIMING_KEYS = Set.of("sla_seconds", "long_message_chars");
     private static final Set<String> SESSION_KEYS = Set.of("inactivity_gap_minutes");
     private static final Set<String> RULE_KEYS = Set.of("id", "description", "category", "role", "position", "count",
             "expect", "phrases", "regex", "exclude", "whole_words", "trigger", "only_if", "points", "fatal");
     private static final Set<String> CONDITION_KEYS = Set.of("role", "phrases", "regex", "exclude", "whole_words");
+    private static final Set<String> OUTCOME_KEYS = Set.of("precedence", "signals");
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
 
     private RuleBookLoader() {
@@ -86,16 +87,17 @@ public final class RuleBookLoader {
             sessionizing.rejectUnknownKeys(SESSION_KEYS);
             gapMinutes = positive(sessionizing, "inactivity_gap_minutes", 30);
         }
-        List<Rule> rules = rules(root.required("rules"));
+        int[] nextSetId = {0};
+        List<Rule> rules = rules(root.required("rules"), nextSetId);
+        OutcomeRules outcomes = outcomes(root.get("outcomes"), root.get("transfers"), nextSetId);
         return new RuleBook(root.string("name", "unnamed"), version, sla, longChars, Duration.ofMinutes(gapMinutes),
-                rules, source, yaml, sha256(yaml));
+                rules, outcomes, source, yaml, sha256(yaml));
     }
 
-    private static List<Rule> rules(YamlTree list) {
+    private static List<Rule> rules(YamlTree list, int[] nextSetId) {
         List<String> problems = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        int[] nextSetId = {0};
         for (YamlTree item : list.items()) {
             try {
                 Rule rule = rule(item, nextSetId);
@@ -164,25 +166,15 @@ public final class RuleBookLoader {
             } else if (triggerNode != null) {
                 throw triggerNode.error("'trigger' only applies to position first_reply_after_trigger");
             }
-            PhraseSet onlyIf = null;
-            Role onlyIfRole = null;
             YamlTree onlyIfNode = item.get("only_if");
-            if (onlyIfNode != null) {
-                onlyIfNode.rejectUnknownKeys(CONDITION_KEYS);
-                String r = onlyIfNode.string("role", "any");
-                onlyIfRole = "any".equals(r) ? null : role(onlyIfNode.get("role"), null);
-                onlyIf = phraseSet(onlyIfNode, nextSetId);
-                if (onlyIf.isEmpty()) {
-                    throw onlyIfNode.error("needs 'phrases' or 'regex'");
-                }
-            }
+            Condition onlyIf = onlyIfNode == null ? null : condition(onlyIfNode, nextSetId);
             int points = nonNegative(item, "points", 0);
             boolean fatal = item.bool("fatal", false);
             if (points == 0 && !fatal) {
                 throw item.error("a rule needs 'points' > 0 or 'fatal: true', otherwise it can never change a score");
             }
             return new Rule(id, item.string("description", id), category, role, position, count, expect, match, trigger,
-                    onlyIf, onlyIfRole, points, fatal, item.line());
+                    onlyIf, points, fatal, item.line());
         } catch (ConfigError e) {
             List<String> named = new ArrayList<>();
             for (String p : e.problems()) {
@@ -190,6 +182,57 @@ public final class RuleBookLoader {
             }
             throw new ConfigError(named);
         }
+    }
+
+    private static OutcomeRules outcomes(YamlTree node, YamlTree transfers, int[] nextSetId) {
+        Condition transfer = transfers == null ? null : condition(transfers, nextSetId);
+        if (node == null) {
+            return new OutcomeRules(OutcomeRules.DEFAULT_PRECEDENCE, java.util.Map.of(), transfer);
+        }
+        node.rejectUnknownKeys(OUTCOME_KEYS);
+        List<Outcome> precedence = new ArrayList<>();
+        YamlTree order = node.get("precedence");
+        if (order == null) {
+            precedence.addAll(OutcomeRules.DEFAULT_PRECEDENCE);
+        } else {
+            for (YamlTree item : order.items()) {
+                Outcome o = Outcome.fromCode(item.text().trim());
+                if (o == null || precedence.contains(o)) {
+                    throw item.error(o == null ? "unknown outcome '" + item.text() + "' (expected one of: "
+                            + String.join(", ", java.util.Arrays.stream(Outcome.values()).map(Outcome::code).toList()) + ")"
+                            : "outcome '" + item.text() + "' is listed twice");
+                }
+                precedence.add(o);
+            }
+            if (precedence.size() != Outcome.values().length) {
+                throw order.error("must list every outcome once; missing: " + String.join(", ", java.util.Arrays.stream(Outcome.values())
+                        .filter(o -> !precedence.contains(o)).map(Outcome::code).toList()));
+            }
+        }
+        java.util.Map<Signal, Condition> signals = new java.util.EnumMap<>(Signal.class);
+        YamlTree signalNode = node.get("signals");
+        if (signalNode != null) {
+            for (var e : signalNode.entries().entrySet()) {
+                Signal signal = Signal.fromCode(e.getKey());
+                if (signal == null) {
+                    throw e.getValue().error("unknown signal '" + e.getKey() + "' (expected one of: "
+                            + String.join(", ", java.util.Arrays.stream(Signal.values()).map(Signal::code).toList()) + ")");
+                }
+                signals.put(signal, condition(e.getValue(), nextSetId));
+            }
+        }
+        return new OutcomeRules(precedence, signals, transfer);
+    }
+
+    private static Condition condition(YamlTree node, int[] nextSetId) {
+        node.rejectUnknownKeys(CONDITION_KEYS);
+        String r = node.string("role", "any");
+        Role role = "any".equals(r) ? null : role(node.get("role"), null);
+        PhraseSet set = phraseSet(node, nextSetId);
+        if (set.isEmpty()) {
+            throw node.error("needs 'phrases' or 'regex'");
+        }
+        return new Condition(set, role);
     }
 
     private static PhraseSet phraseSet(YamlTree node, int[] nextSetId) {

@@ -118,22 +118,15 @@ public final class SampleDay {
 
     private Scenario scenario() {
         double r = rnd.nextDouble();
-        if (r < 0.22) {
-            return Scenario.PRESALES;
+        double[] upTo = {0.20, 0.36, 0.55, 0.70, 0.80, 0.87, 0.92, 0.96};
+        Scenario[] order = {Scenario.PRESALES, Scenario.SALE, Scenario.LATE_PARCEL, Scenario.BROKEN_ITEM,
+                Scenario.TRANSFER, Scenario.ESCALATION, Scenario.SILENT_UNHAPPY, Scenario.UNANSWERED};
+        for (int i = 0; i < upTo.length; i++) {
+            if (r < upTo[i]) {
+                return order[i];
+            }
         }
-        if (r < 0.40) {
-            return Scenario.SALE;
-        }
-        if (r < 0.62) {
-            return Scenario.LATE_PARCEL;
-        }
-        if (r < 0.80) {
-            return Scenario.BROKEN_ITEM;
-        }
-        if (r < 0.91) {
-            return Scenario.TRANSFER;
-        }
-        return r < 0.96 ? Scenario.UNANSWERED : Scenario.BOT_ONLY;
+        return Scenario.BOT_ONLY;
     }
 
     private String local(Instant t) {

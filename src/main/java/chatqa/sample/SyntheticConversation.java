@@ -13,7 +13,7 @@ import chatqa.model.Role;
  * well the agent follows the handbook is drawn from their {@link AgentProfile}.
  */
 final class SyntheticConversation {
-    enum Scenario { PRESALES, SALE, LATE_PARCEL, BROKEN_ITEM, TRANSFER, UNANSWERED, BOT_ONLY }
+    enum Scenario { PRESALES, SALE, LATE_PARCEL, BROKEN_ITEM, TRANSFER, ESCALATION, SILENT_UNHAPPY, UNANSWERED, BOT_ONLY }
 
     private final Phrases phrases;
     private final Random rnd;
@@ -33,7 +33,7 @@ final class SyntheticConversation {
         switch (scenario) {
             case PRESALES, SALE -> customer(say("presales_open"), bot);
             case LATE_PARCEL -> customer(say("late_open"), bot);
-            case BROKEN_ITEM, TRANSFER -> customer(say("broken_open"), bot);
+            case BROKEN_ITEM, TRANSFER, ESCALATION, SILENT_UNHAPPY -> customer(say("broken_open"), bot);
             case UNANSWERED -> customer(say("presales_open"), false);
             case BOT_ONLY -> customer(say("presales_open"), true);
         }
@@ -47,13 +47,22 @@ final class SyntheticConversation {
             customerLater(say("late_chase"));
             return out;
         }
-        boolean complaint = scenario == Scenario.LATE_PARCEL || scenario == Scenario.BROKEN_ITEM || scenario == Scenario.TRANSFER;
+        if (bot && rnd.nextDouble() < 0.3) {
+            customer(say("human_request"), false);
+        }
+        boolean complaint = scenario != Scenario.PRESALES && scenario != Scenario.SALE;
         agentGreets(complaint);
         switch (scenario) {
             case PRESALES, SALE -> presales(scenario == Scenario.SALE);
             case LATE_PARCEL -> complaintHandling("late_explain");
             case BROKEN_ITEM -> complaintHandling("broken_explain");
             case TRANSFER -> transfer(transferTo);
+            case ESCALATION -> escalation();
+            case SILENT_UNHAPPY -> {
+                agent(say("late_unhelpful"));
+                customer(say("silent_unhappy_end"), false);
+                return out;
+            }
             default -> { }
         }
         if (rnd.nextDouble() < 0.08) {
@@ -85,6 +94,14 @@ final class SyntheticConversation {
             agent(rnd.nextDouble() < agent.apologises() ? say("apology") + "，" + say(explainKind) : say("agent_misc"));
             customer(say("customer_calm"), false);
         }
+    }
+
+    /** The customer threatens the platform or an outside complaint; the agent settles it with money or a refund. */
+    private void escalation() {
+        agent(say("late_unhelpful"));
+        customer(say(rnd.nextBoolean() ? "escalate_platform" : "escalate_threat"), false);
+        agent(say("escalate_reply"));
+        customer(say("customer_calm"), false);
     }
 
     private void transfer(AgentProfile to) {

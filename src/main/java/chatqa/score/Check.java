@@ -1,8 +1,11 @@
 package chatqa.score;
 
-import java.util.Optional;
+import java.util.List;
 
-/** One rule applied to one conversation; empty when the rule does not apply to it. */
+/**
+ * One rule applied to one conversation: a result per agent part it concerns, or none when the
+ * rule does not apply to the conversation.
+ */
 public interface Check {
-    Optional<CheckResult> apply(ConversationView conversation);
+    List<CheckResult> apply(ConversationView conversation);
 }

@@ -9,10 +9,13 @@ import chatqa.model.Conversation;
  * Everything scored about one conversation. The category verdicts are null when no rule of the
  * category applied (no agent message to greet with, no complaint to apologise for), so rates
  * are computed only over conversations where the standard was due. {@code qaScore} is null for a
- * conversation no human agent took part in: there is nobody to score.
+ * conversation no human agent took part in: there is nobody to score. Each rule that failed
+ * anywhere in the conversation deducts its points once; each agent's part is scored separately
+ * in {@link #segments()}.
  *
- * @param agentId  the agent credited with the conversation: the first human agent to reply
+ * @param agentId  the agent of the first part: the first human agent to reply
  * @param agentIds every agent that sent a message, in order of first appearance
+ * @param checks   every rule result, one per rule and agent part
  */
 public record ConversationScore(
         Conversation conversation,
@@ -28,15 +31,18 @@ public record ConversationScore(
         boolean fatal,
         int deductions,
         Double qaScore,
-        int longAgentMessages) {
+        int longAgentMessages,
+        List<SegmentScore> segments,
+        ConversationOutcome outcome) {
 
     public ConversationScore {
         messages = List.copyOf(messages);
         agentIds = List.copyOf(agentIds);
         checks = List.copyOf(checks);
+        segments = List.copyOf(segments);
     }
 
     public List<String> failedRuleIds() {
-        return checks.stream().filter(c -> !c.passed()).map(c -> c.rule().id()).toList();
+        return checks.stream().filter(c -> !c.passed()).map(c -> c.rule().id()).distinct().toList();
     }
 }

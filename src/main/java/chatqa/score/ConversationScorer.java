@@ -1,9 +1,11 @@
 package chatqa.score;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import chatqa.enrich.EnrichedMessage;
@@ -14,9 +16,10 @@ import chatqa.rules.Expectation;
 import chatqa.rules.RuleBook;
 
 /**
- * Scores conversations against one rule book: response timing, every rule check, the category
- * verdicts and the QA score. The QA score starts at 100, loses the points of every failed check
- * and never goes below 0; one failed fatal rule (a red line) makes it 0.
+ * Scores conversations against one rule book in one walk over their enriched messages: agent
+ * parts, response timing, every rule check, the outcome, and the QA scores. A QA score starts at
+ * 100, loses the points of every failed rule and never goes below 0; a failed fatal rule (a red
+ * line) makes it 0.
  */
 public final class ConversationScorer {
     /** Categories that have their own columns in the conversations and scorecard tables. */
@@ -28,11 +31,13 @@ public final class ConversationScorer {
     private final RuleBook book;
     private final MessageEnricher enricher;
     private final List<Check> checks;
+    private final OutcomeClassifier outcomes;
 
     public ConversationScorer(RuleBook book) {
         this.book = book;
         this.enricher = new MessageEnricher(book);
         this.checks = book.rules().stream().<Check>map(RuleCheck::new).toList();
+        this.outcomes = new OutcomeClassifier(book.outcomes());
     }
 
     public RuleBook ruleBook() {
@@ -41,34 +46,77 @@ public final class ConversationScorer {
 
     public ConversationScore score(Conversation conversation) {
         List<EnrichedMessage> enriched = enricher.enrich(conversation);
-        ConversationView view = new ConversationView(conversation, enriched);
+        List<AgentSegment> parts = AgentSegments.split(enriched, book.outcomes().transfer());
+        ConversationView view = new ConversationView(conversation, enriched, parts);
         List<CheckResult> results = new ArrayList<>();
         for (Check check : checks) {
-            Optional<CheckResult> r = check.apply(view);
-            r.ifPresent(results::add);
+            results.addAll(check.apply(view));
+        }
+        ResponseTiming timing = ResponseTiming.measure(conversation.messages());
+        List<SegmentScore> segments = new ArrayList<>(parts.size());
+        for (AgentSegment part : parts) {
+            segments.add(scorePart(part, view, timing, results));
         }
         Set<String> agents = new LinkedHashSet<>();
-        int longMessages = 0;
-        for (Message m : conversation.messages()) {
+        conversation.messages().stream().filter(Message::isAgent).map(Message::agentId).filter(Objects::nonNull)
+                .forEach(agents::add);
+        Map<String, CheckResult> perRule = worstPerRule(results);
+        boolean fatal = results.stream().anyMatch(CheckResult::fatalHit);
+        int deductions = perRule.values().stream().mapToInt(CheckResult::pointsDeducted).sum();
+        Double qa = parts.isEmpty() ? null : fatal ? 0.0 : Math.max(0.0, 100.0 - deductions);
+        return new ConversationScore(conversation, enriched, parts.isEmpty() ? null : parts.get(0).agentId(),
+                List.copyOf(agents), timing, results,
+                verdict(results, GREETING), verdict(results, APOLOGY), verdict(results, CLOSING),
+                redLineHits(results), fatal, deductions, qa,
+                segments.stream().mapToInt(SegmentScore::longAgentMessages).sum(), segments,
+                outcomes.classify(view, timing));
+    }
+
+    private SegmentScore scorePart(AgentSegment part, ConversationView view, ResponseTiming timing, List<CheckResult> all) {
+        List<CheckResult> own = all.stream().filter(r -> r.segment() == part.index()).toList();
+        List<ResponseTiming.Turn> turns = timing.turns().stream()
+                .filter(t -> t.answered() ? part.contains(t.replySeq()) : part.contains(t.startSeq())).toList();
+        ResponseTiming ownTiming = ResponseTiming.of(turns);
+        Double response;
+        if (part.index() == 1) {
+            response = timing.firstResponseSeconds();
+        } else {
+            // The transfer response: from the previous agent's hand-over message to the new agent's first message.
+            Message handover = lastAgentBefore(view, part.firstAgentSeq());
+            response = ResponseTiming.seconds(handover, view.messages().get(part.firstAgentSeq() - 1).message());
+        }
+        int longMessages = (int) view.agentMessages(part).stream()
+                .filter(m -> m.message().text().length() > book.longMessageChars()).count();
+        boolean fatal = own.stream().anyMatch(CheckResult::fatalHit);
+        int deductions = own.stream().mapToInt(CheckResult::pointsDeducted).sum();
+        return new SegmentScore(part, response, ownTiming, own, verdict(own, GREETING), verdict(own, APOLOGY),
+                verdict(own, CLOSING), redLineHits(own), fatal, deductions, fatal ? 0.0 : Math.max(0.0, 100.0 - deductions),
+                longMessages);
+    }
+
+    private static Message lastAgentBefore(ConversationView view, int seq) {
+        for (int i = seq - 2; i >= 0; i--) {
+            Message m = view.messages().get(i).message();
             if (m.isAgent()) {
-                agents.add(m.agentId() == null ? "" : m.agentId());
-                if (m.text().length() > book.longMessageChars()) {
-                    longMessages++;
-                }
+                return m;
             }
         }
-        boolean fatal = results.stream().anyMatch(CheckResult::fatalHit);
-        int deductions = results.stream().mapToInt(CheckResult::pointsDeducted).sum();
-        Double qa = agents.isEmpty() ? null : fatal ? 0.0 : Math.max(0.0, 100.0 - deductions);
-        int redLines = (int) results.stream()
+        return view.messages().get(0).message();
+    }
+
+    /** Per rule, its failed result if any part failed it, else its first result. */
+    private static Map<String, CheckResult> worstPerRule(List<CheckResult> results) {
+        Map<String, CheckResult> out = new LinkedHashMap<>();
+        for (CheckResult r : results) {
+            out.merge(r.rule().id(), r, (a, b) -> a.passed() && !b.passed() ? b : a);
+        }
+        return out;
+    }
+
+    private static int redLineHits(List<CheckResult> results) {
+        return (int) results.stream()
                 .filter(r -> !r.passed() && RED_LINE.equals(r.rule().category()) && r.rule().expect() == Expectation.ABSENT)
                 .count();
-        List<String> agentIds = agents.stream().map(a -> a.isEmpty() ? null : a).toList();
-        return new ConversationScore(conversation, enriched, agentIds.isEmpty() ? null : agentIds.get(0),
-                agentIds.stream().filter(a -> a != null).toList(),
-                ResponseTiming.measure(conversation.messages()), results,
-                verdict(results, GREETING), verdict(results, APOLOGY), verdict(results, CLOSING),
-                redLines, fatal, deductions, qa, longMessages);
     }
 
     private static Boolean verdict(List<CheckResult> results, String category) {

@@ -13,6 +13,8 @@ import chatqa.model.Role;
  * message, because that is when the customer started waiting. Bot auto-replies and system
  * notices never stop the clock. The first turn's wait is the first response time (FRT).
  * Without timestamps every duration is null (unknown), never zero; turn counts still hold.
+ *
+ * @param turns every customer turn in order, answered or not
  */
 public record ResponseTiming(
         Double firstResponseSeconds,
@@ -21,43 +23,63 @@ public record ResponseTiming(
         int unansweredTurns,
         List<Double> waitsSeconds,
         Double longestWaitSeconds,
-        Double meanWaitSeconds) {
+        Double meanWaitSeconds,
+        List<Turn> turns) {
+
+    /**
+     * One customer turn: its first message, the agent message that answered it (0 if none) and
+     * the wait in seconds (null when unanswered or without timestamps). Positions are 1-based.
+     */
+    public record Turn(int startSeq, int replySeq, Double waitSeconds) {
+        public boolean answered() {
+            return replySeq > 0;
+        }
+    }
 
     public ResponseTiming {
         waitsSeconds = List.copyOf(waitsSeconds);
+        turns = List.copyOf(turns);
     }
 
     /** Measures the waits of messages already sorted by time. */
     public static ResponseTiming measure(List<Message> sorted) {
-        Message pending = null;
-        int turns = 0;
-        int answered = 0;
-        boolean firstTurnDone = false;
-        Double frt = null;
-        List<Double> waits = new ArrayList<>();
-        for (Message m : sorted) {
-            if (m.role() == Role.CUSTOMER && pending == null) {
-                pending = m;
-                turns++;
-            } else if (m.role() == Role.AGENT && pending != null) {
-                answered++;
-                Double wait = seconds(pending, m);
-                if (wait != null) {
-                    waits.add(wait);
-                }
-                if (!firstTurnDone) {
-                    frt = wait;
-                }
-                firstTurnDone = true;
-                pending = null;
+        List<Turn> turns = new ArrayList<>();
+        int pending = -1;
+        for (int i = 0; i < sorted.size(); i++) {
+            Message m = sorted.get(i);
+            if (m.role() == Role.CUSTOMER && pending < 0) {
+                pending = i;
+            } else if (m.role() == Role.AGENT && pending >= 0) {
+                turns.add(new Turn(pending + 1, i + 1, seconds(sorted.get(pending), m)));
+                pending = -1;
             }
         }
-        Double longest = waits.stream().max(Double::compare).orElse(null);
-        Double mean = waits.isEmpty() ? null : waits.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        return new ResponseTiming(frt, turns, answered, turns - answered, waits, longest, mean);
+        if (pending >= 0) {
+            turns.add(new Turn(pending + 1, 0, null));
+        }
+        return of(turns);
     }
 
-    private static Double seconds(Message from, Message to) {
+    /** Timing over a subset of turns (an agent's part of a conversation). */
+    public static ResponseTiming of(List<Turn> turns) {
+        List<Double> waits = new ArrayList<>();
+        int answered = 0;
+        for (Turn t : turns) {
+            if (t.answered()) {
+                answered++;
+                if (t.waitSeconds() != null) {
+                    waits.add(t.waitSeconds());
+                }
+            }
+        }
+        Double frt = !turns.isEmpty() && turns.get(0).answered() ? turns.get(0).waitSeconds() : null;
+        Double longest = waits.stream().max(Double::compare).orElse(null);
+        Double mean = waits.isEmpty() ? null : waits.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        return new ResponseTiming(frt, turns.size(), answered, turns.size() - answered, waits, longest, mean, turns);
+    }
+
+    /** Seconds from one message to another, or null when either has no timestamp. */
+    static Double seconds(Message from, Message to) {
         if (from.sentAt() == null || to.sentAt() == null) {
             return null;
         }

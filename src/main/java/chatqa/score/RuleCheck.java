@@ -1,21 +1,22 @@
 package chatqa.score;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 import chatqa.enrich.EnrichedMessage;
 import chatqa.model.Evidence;
-import chatqa.model.Role;
 import chatqa.rules.Expectation;
-import chatqa.rules.Position;
 import chatqa.rules.Rule;
 import chatqa.rules.Span;
 
 /**
- * Applies one rule-book rule. The rule's position turns a conversation into windows of messages:
- * a PRESENT rule passes when each window contains a hit (every complaint needs its own
- * apology), an ABSENT rule fails at the first message of its role that contains one.
+ * Applies one rule-book rule. The rule's position turns a conversation into windows of messages,
+ * each belonging to one agent's part: a PRESENT rule passes for a part when each of its windows
+ * contains a hit (every complaint needs its own apology), an ABSENT rule fails at the first
+ * message of the part that contains one. The greeting is judged on each agent's first message,
+ * the closing on the last agent's last messages, an apology on the part that gave the reply.
  */
 public final class RuleCheck implements Check {
     private final Rule rule;
@@ -29,47 +30,49 @@ public final class RuleCheck implements Check {
     }
 
     @Override
-    public Optional<CheckResult> apply(ConversationView c) {
+    public List<CheckResult> apply(ConversationView c) {
         if (rule.onlyIf() != null && c.messages().stream().noneMatch(this::meetsCondition)) {
-            return Optional.empty();
+            return List.of();
         }
-        List<Window> windows = windows(c);
-        if (windows.isEmpty()) {
-            return Optional.empty();
+        Map<Integer, List<Window>> bySegment = new LinkedHashMap<>();
+        for (Window w : windows(c)) {
+            bySegment.computeIfAbsent(w.segment(), k -> new ArrayList<>()).add(w);
         }
-        return Optional.of(rule.expect() == Expectation.PRESENT ? requirePresent(windows) : requireAbsent(windows));
+        List<CheckResult> results = new ArrayList<>(bySegment.size());
+        bySegment.forEach((segment, windows) -> results.add(
+                rule.expect() == Expectation.PRESENT ? requirePresent(segment, windows) : requireAbsent(segment, windows)));
+        return results;
     }
 
     private boolean meetsCondition(EnrichedMessage m) {
-        Role role = rule.onlyIfRole();
-        return (role == null || m.message().role() == role) && m.matches().contains(rule.onlyIf());
+        return rule.onlyIf().appliesTo(m.message().role()) && m.matches().contains(rule.onlyIf().phrases());
     }
 
-    private CheckResult requirePresent(List<Window> windows) {
+    private CheckResult requirePresent(int segment, List<Window> windows) {
         Evidence firstPass = null;
         for (Window w : windows) {
             Evidence found = firstHit(w.messages());
             if (found == null) {
                 EnrichedMessage last = w.messages().get(w.messages().size() - 1);
-                return CheckResult.fail(rule, Evidence.missing(last.message().messageId(), last.seq(),
+                return CheckResult.fail(rule, segment, Evidence.missing(last.message().messageId(), last.seq(),
                         "not found in " + w.description()));
             }
             if (firstPass == null) {
                 firstPass = found;
             }
         }
-        return CheckResult.pass(rule, firstPass);
+        return CheckResult.pass(rule, segment, firstPass);
     }
 
-    private CheckResult requireAbsent(List<Window> windows) {
+    private CheckResult requireAbsent(int segment, List<Window> windows) {
         for (Window w : windows) {
             Evidence found = firstHit(w.messages());
             if (found != null) {
-                return CheckResult.fail(rule, new Evidence(found.messageId(), found.messageSeq(), found.matchedText(),
+                return CheckResult.fail(rule, segment, new Evidence(found.messageId(), found.messageSeq(), found.matchedText(),
                         found.start(), found.end(), "forbidden '" + found.matchedText() + "' in " + w.description()));
             }
         }
-        return CheckResult.pass(rule, Evidence.none("not found in any " + rule.role().code() + " message"));
+        return CheckResult.pass(rule, segment, Evidence.none("not found in any " + rule.role().code() + " message"));
     }
 
     private Evidence firstHit(List<EnrichedMessage> messages) {
@@ -85,42 +88,61 @@ public final class RuleCheck implements Check {
     }
 
     private List<Window> windows(ConversationView c) {
-        List<EnrichedMessage> agent = c.agentMessages();
-        return switch (rule.position()) {
-            case FIRST_AGENT_MESSAGE -> agent.isEmpty() ? List.of()
-                    : List.of(new Window(List.of(agent.get(0)), "the first agent message"));
-            case LAST_AGENT_MESSAGES -> agent.isEmpty() ? List.of()
-                    : List.of(new Window(agent.subList(Math.max(0, agent.size() - rule.count()), agent.size()),
-                            rule.count() == 1 ? "the last agent message" : "the last " + rule.count() + " agent messages"));
-            case FIRST_REPLY_AFTER_TRIGGER -> repliesAfterTriggers(c.messages());
-            case ANY -> {
-                List<EnrichedMessage> ofRole = c.messages().stream().filter(m -> m.message().role() == rule.role()).toList();
-                yield ofRole.isEmpty() ? List.of() : List.of(new Window(ofRole, withArticle(rule.role().code()) + " message"));
+        List<Window> out = new ArrayList<>();
+        List<AgentSegment> segments = c.segments();
+        switch (rule.position()) {
+            case FIRST_AGENT_MESSAGE -> {
+                for (AgentSegment s : segments) {
+                    List<EnrichedMessage> own = c.agentMessages(s);
+                    out.add(new Window(s.index(), List.of(own.get(0)),
+                            s.index() == 1 ? "the first agent message" : "the first message after taking over"));
+                }
             }
-        };
+            case LAST_AGENT_MESSAGES -> {
+                if (!segments.isEmpty()) {
+                    AgentSegment last = segments.get(segments.size() - 1);
+                    List<EnrichedMessage> own = c.agentMessages(last);
+                    out.add(new Window(last.index(), own.subList(Math.max(0, own.size() - rule.count()), own.size()),
+                            rule.count() == 1 ? "the last agent message" : "the last " + rule.count() + " agent messages"));
+                }
+            }
+            case FIRST_REPLY_AFTER_TRIGGER -> repliesAfterTriggers(c, out);
+            case ANY -> {
+                if (rule.role() == chatqa.model.Role.AGENT) {
+                    for (AgentSegment s : segments) {
+                        out.add(new Window(s.index(), c.agentMessages(s), "an agent message"));
+                    }
+                } else {
+                    List<EnrichedMessage> ofRole = c.messages().stream().filter(m -> m.message().role() == rule.role()).toList();
+                    if (!ofRole.isEmpty()) {
+                        // Rules about customer, bot or system messages are credited to the first agent's part.
+                        out.add(new Window(1, ofRole, withArticle(rule.role().code()) + " message"));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** One window per complaint episode: the first agent reply after a triggering customer message. */
-    private List<Window> repliesAfterTriggers(List<EnrichedMessage> messages) {
-        List<Window> windows = new ArrayList<>();
+    private void repliesAfterTriggers(ConversationView c, List<Window> out) {
         EnrichedMessage trigger = null;
-        for (EnrichedMessage m : messages) {
+        for (EnrichedMessage m : c.messages()) {
             if (m.message().isCustomer() && trigger == null && m.matches().contains(rule.trigger())) {
                 trigger = m;
             } else if (m.message().isAgent() && trigger != null) {
                 Span cause = trigger.matches().find(rule.trigger()).get(0);
-                windows.add(new Window(List.of(m), "the first agent reply after customer message " + trigger.seq()
-                        + " ('" + cause.text() + "')"));
+                out.add(new Window(c.segmentOf(m.seq()).index(), List.of(m), "the first agent reply after customer message "
+                        + trigger.seq() + " ('" + cause.text() + "')"));
                 trigger = null;
             }
         }
-        return windows;
     }
 
     private static String withArticle(String word) {
         return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
     }
 
-    private record Window(List<EnrichedMessage> messages, String description) {
+    private record Window(int segment, List<EnrichedMessage> messages, String description) {
     }
 }

@@ -1,7 +1,6 @@
 package chatqa.spark;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.spark.sql.Row;
@@ -14,7 +13,9 @@ import chatqa.model.Role;
 import chatqa.model.SourceRef;
 import chatqa.score.CheckResult;
 import chatqa.score.ConversationScore;
+import chatqa.score.OutcomeFlags;
 import chatqa.score.ResponseTiming;
+import chatqa.score.SegmentScore;
 
 /**
  * Converts between the pure-Java records and Spark rows of the schemas in
@@ -59,9 +60,10 @@ final class RowCodec {
     /** One scored conversation with its messages, checks and the duplicates found beside it. */
     static Row bundle(ConversationScore s, List<QuarantinedRow> duplicates) {
         Row[] messages = s.messages().stream().map(RowCodec::message).toArray(Row[]::new);
+        Row[] segments = s.segments().stream().map(p -> segment(s, p)).toArray(Row[]::new);
         Row[] hits = s.checks().stream().map(c -> hit(s, c)).toArray(Row[]::new);
         Row[] dups = duplicates.stream().map(RowCodec::quarantine).toArray(Row[]::new);
-        return RowFactory.create(conversation(s), messages, hits, dups);
+        return RowFactory.create(conversation(s), messages, segments, hits, dups);
     }
 
     private static Row message(EnrichedMessage e) {
@@ -74,6 +76,7 @@ final class RowCodec {
     private static Row conversation(ConversationScore s) {
         var c = s.conversation();
         ResponseTiming t = s.timing();
+        OutcomeFlags f = s.outcome().flags();
         int[] byRole = new int[Role.values().length];
         c.messages().forEach(m -> byRole[m.role().ordinal()]++);
         return RowFactory.create(c.id(), c.shopId(), c.customerId(), s.agentId(), s.agentIds().toArray(new String[0]),
@@ -83,34 +86,30 @@ final class RowCodec {
                 t.waitsSeconds().toArray(new Double[0]), t.longestWaitSeconds(), t.meanWaitSeconds(),
                 s.longAgentMessages(), s.greetingPassed(), s.apologyPassed() != null, s.apologyPassed(),
                 s.closingPassed(), s.redLineHits(), s.fatal(), s.deductions(), s.qaScore(),
-                s.failedRuleIds().toArray(new String[0]));
+                s.failedRuleIds().toArray(new String[0]), s.segments().size(), s.outcome().outcome().code(),
+                s.outcome().evidence(), f.escalationRequested(), f.platformIntervention(), f.complaintThreatened(),
+                f.refundAgreed(), f.compensated(), f.transferred(), f.humanRequested(), f.customerUnhappyAtEnd());
+    }
+
+    private static Row segment(ConversationScore s, SegmentScore p) {
+        var c = s.conversation();
+        var part = p.segment();
+        ResponseTiming t = p.timing();
+        OutcomeFlags f = s.outcome().flags();
+        return RowFactory.create(c.id(), c.shopId(), part.index(), part.agentId(), part.firstSeq(), part.firstAgentSeq(),
+                part.lastSeq(), part.index() == 1 ? "first_response" : "transfer_response", p.responseSeconds(),
+                t.customerTurns(), t.unansweredTurns(), t.waitsSeconds().toArray(new Double[0]), t.longestWaitSeconds(),
+                p.longAgentMessages(), p.greetingPassed(), p.apologyPassed() != null, p.apologyPassed(), p.closingPassed(),
+                p.redLineHits(), p.fatal(), p.deductions(), p.qaScore(), part.transferredOut(), s.outcome().outcome().code(),
+                f.escalationRequested(), f.complaintThreatened());
     }
 
     private static Row hit(ConversationScore s, CheckResult c) {
         var e = c.evidence();
-        String agent = agentOf(s, e.messageSeq());
-        return RowFactory.create(s.conversation().id(), s.conversation().shopId(), agent, c.rule().id(),
-                c.rule().category(), c.rule().description(), c.passed(), c.fatalHit(), c.pointsDeducted(),
+        SegmentScore part = s.segments().get(c.segment() - 1);
+        return RowFactory.create(s.conversation().id(), s.conversation().shopId(), part.segment().agentId(), c.segment(),
+                c.rule().id(), c.rule().category(), c.rule().description(), c.passed(), c.fatalHit(), c.pointsDeducted(),
                 e.messageId(), e.messageSeq() < 0 ? null : e.messageSeq(), e.matchedText(),
                 e.start() < 0 ? null : e.start(), e.end() < 0 ? null : e.end(), e.why());
-    }
-
-    /** The agent a check concerns: the sender of its evidence message when an agent sent it. */
-    private static String agentOf(ConversationScore s, int seq) {
-        if (seq >= 1 && seq <= s.messages().size()) {
-            Message m = s.messages().get(seq - 1).message();
-            if (m.isAgent() && m.agentId() != null) {
-                return m.agentId();
-            }
-        }
-        return s.agentId();
-    }
-
-    static List<String> columns(org.apache.spark.sql.types.StructType schema) {
-        List<String> out = new ArrayList<>();
-        for (var f : schema.fields()) {
-            out.add(f.name());
-        }
-        return out;
     }
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * What a run did, for the console: row counts that reconcile (read = accepted + quarantined),
- * quarantine reasons, and where the outputs are.
+ * quarantine reasons, the outcome mix, and where the outputs are.
  */
 public record RunSummary(
         String runId,
@@ -19,6 +19,7 @@ public record RunSummary(
         long scoredConversations,
         long outsideDay,
         long agents,
+        Map<String, Long> outcomes,
         String warehouse,
         Path scorecardCsv,
         double seconds) {
@@ -38,6 +39,10 @@ public record RunSummary(
         }
         sb.append('\n');
         sb.append(String.format("  conversations %,d (%,d scored, %,d agents)%n", conversations, scoredConversations, agents));
+        if (!outcomes.isEmpty()) {
+            sb.append("  outcomes      ").append(String.join(", ", outcomes.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).toList())).append('\n');
+        }
         if (outsideDay > 0) {
             sb.append(String.format("  note          %,d conversations start on another day; they are stored under %s%n", outsideDay, day));
         }

@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.hadoop.conf.Configuration;
@@ -89,18 +91,21 @@ public final class ScoreJob {
                              long outsideDay, DayPartitions partitions) throws IOException {
         Dataset<Row> messages = bundles.select(explode(col("messages")).as("m")).select(col("m.*"))
                 .orderBy(col("conversation_id"), col("seq"));
+        Dataset<Row> segments = bundles.select(explode(col("segments")).as("s")).select(col("s.*"))
+                .orderBy(col("conversation_id"), col("segment"));
         Dataset<Row> hits = bundles.select(explode(col("hits")).as("h")).select(col("h.*"))
-                .orderBy(col("conversation_id"), col("rule_id"));
+                .orderBy(col("conversation_id"), col("segment"), col("rule_id"));
         Dataset<Row> duplicates = bundles.select(explode(col("duplicates")).as("d")).select(col("d.*"));
         Dataset<Row> quarantine = parsed.where(col("kind").equalTo(RowCodec.KIND_QUARANTINE))
                 .select(col("file").as("source_file"), col("line").as("source_line"), col("reason"), col("field"),
                         col("detail"), col("raw"))
                 .unionByName(duplicates)
                 .orderBy(col("source_file"), col("source_line"));
-        Dataset<Row> scorecards = Scorecards.compute(conversations, o.ruleBook().slaSeconds());
+        Dataset<Row> scorecards = Scorecards.compute(segments, o.ruleBook().slaSeconds());
 
         stage(partitions, Tables.MESSAGES, messages);
         stage(partitions, Tables.CONVERSATIONS, conversations.orderBy(col("conversation_id")));
+        stage(partitions, Tables.AGENT_SEGMENTS, segments);
         stage(partitions, Tables.RULE_HITS, hits);
         stage(partitions, Tables.AGENT_SCORECARDS, scorecards.coalesce(1));
         stage(partitions, Tables.QUARANTINE, quarantine);
@@ -109,6 +114,10 @@ public final class ScoreJob {
         long conversationCount = conversations.count();
         long scored = conversations.where(col("qa_score").isNotNull()).count();
         long agents = spark.read().parquet(partitions.stagingPath(Tables.AGENT_SCORECARDS)).count();
+        Map<String, Long> outcomes = new LinkedHashMap<>();
+        for (Row r : conversations.groupBy("outcome").count().orderBy(col("count").desc(), col("outcome")).collectAsList()) {
+            outcomes.put(r.getAs("outcome"), r.getAs("count"));
+        }
         Instant finished = Instant.now();
         double seconds = (System.nanoTime() - t0) / 1e9;
         Row run = counts.runRow(runId, started, finished, seconds, o, conversationCount, scored, agents);
@@ -120,7 +129,7 @@ public final class ScoreJob {
         Path csv = ScorecardReport.write(spark.read().parquet(partitions.partitionPath(Tables.AGENT_SCORECARDS)),
                 Path.of(o.reports(), day), day);
         return new RunSummary(runId, day, files.size(), counts.rowsRead(), counts.accepted(), counts.quarantined(),
-                counts.reasons(), conversationCount, scored, outsideDay, agents, o.warehouse(), csv,
+                counts.reasons(), conversationCount, scored, outsideDay, agents, outcomes, o.warehouse(), csv,
                 (System.nanoTime() - t0) / 1e9);
     }
 

@@ -30,6 +30,7 @@ final class Stages {
     static final StructType BUNDLE = new StructType(new StructField[] {
             f("conversation", Tables.CONVERSATION),
             f("messages", createArrayType(Tables.MESSAGE, false)),
+            f("segments", createArrayType(Tables.AGENT_SEGMENT, false)),
             f("hits", createArrayType(Tables.RULE_HIT, false)),
             f("duplicates", createArrayType(Tables.QUARANTINED, false))});
 

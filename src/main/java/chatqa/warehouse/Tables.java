@@ -23,12 +23,14 @@ public final class Tables {
     public static final String MESSAGES = "messages";
     public static final String CONVERSATIONS = "conversations";
     public static final String RULE_HITS = "rule_hits";
+    public static final String AGENT_SEGMENTS = "agent_segments";
     public static final String AGENT_SCORECARDS = "agent_scorecards";
     public static final String QUARANTINE = "quarantine";
     public static final String RUNS = "runs";
 
     /** Every table a run writes, in commit order. */
-    public static final List<String> ALL = List.of(MESSAGES, CONVERSATIONS, RULE_HITS, AGENT_SCORECARDS, QUARANTINE, RUNS);
+    public static final List<String> ALL = List.of(MESSAGES, CONVERSATIONS, AGENT_SEGMENTS, RULE_HITS, AGENT_SCORECARDS, QUARANTINE,
+            RUNS);
 
     public static final StructType MESSAGE = schema(
             field("conversation_id", StringType),
@@ -74,12 +76,52 @@ public final class Tables {
             field("fatal", BooleanType),
             field("points_deducted", IntegerType),
             field("qa_score", DoubleType),
-            field("failed_rules", createArrayType(StringType, false)));
+            field("failed_rules", createArrayType(StringType, false)),
+            field("segment_count", IntegerType),
+            field("outcome", StringType),
+            field("outcome_evidence", StringType),
+            field("escalation_requested", BooleanType),
+            field("platform_intervention", BooleanType),
+            field("complaint_threatened", BooleanType),
+            field("refund_agreed", BooleanType),
+            field("compensated", BooleanType),
+            field("transferred", BooleanType),
+            field("human_requested", BooleanType),
+            field("customer_unhappy_at_end", BooleanType));
+
+    public static final StructType AGENT_SEGMENT = schema(
+            field("conversation_id", StringType),
+            field("shop_id", StringType),
+            field("segment", IntegerType),
+            field("agent_id", StringType),
+            field("first_seq", IntegerType),
+            field("first_agent_seq", IntegerType),
+            field("last_seq", IntegerType),
+            field("response_kind", StringType),
+            field("response_s", DoubleType),
+            field("customer_turns", IntegerType),
+            field("unanswered_turns", IntegerType),
+            field("waits_s", createArrayType(DoubleType, false)),
+            field("max_wait_s", DoubleType),
+            field("long_agent_messages", IntegerType),
+            field("greeting_passed", BooleanType),
+            field("apology_required", BooleanType),
+            field("apology_passed", BooleanType),
+            field("closing_passed", BooleanType),
+            field("red_line_hits", IntegerType),
+            field("fatal", BooleanType),
+            field("points_deducted", IntegerType),
+            field("qa_score", DoubleType),
+            field("transferred_out", BooleanType),
+            field("outcome", StringType),
+            field("escalation_requested", BooleanType),
+            field("complaint_threatened", BooleanType));
 
     public static final StructType RULE_HIT = schema(
             field("conversation_id", StringType),
             field("shop_id", StringType),
             field("agent_id", StringType),
+            field("segment", IntegerType),
             field("rule_id", StringType),
             field("category", StringType),
             field("description", StringType),

@@ -40,14 +40,14 @@ class MappingLoaderTest {
     }
 
     @Test
-    void jddcRowsBecomeCustomerAndAgentMessagesWithDefaultShopAndAgentIdOnAgentRowsOnly() {
+    void jddcRowsBecomeCustomerAndAgentMessagesWithDefaultShop() {
         CollectingSink sink = CollectingSink.read(MappingLoader.load("jddc"), "chat.txt",
                 "s1\tU1\t0\t0\t0\tnan\t你好\n"
                         + "s1\tU1\t1\t0\t0\tnan\t您好，有什么可以帮您\n");
 
         assertEquals(List.of(
                 new Message("s1", null, null, Role.CUSTOMER, null, "U1", "jd", "你好", new SourceRef("chat.txt", 0, 1)),
-                new Message("s1", null, null, Role.AGENT, "jd-agent", "U1", "jd", "您好，有什么可以帮您",
+                new Message("s1", null, null, Role.AGENT, null, "U1", "jd", "您好，有什么可以帮您",
                         new SourceRef("chat.txt", 0, 2))),
                 sink.accepted);
         assertEquals(List.of(), sink.quarantined);

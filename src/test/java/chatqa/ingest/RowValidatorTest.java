@@ -110,9 +110,11 @@ class RowValidatorTest {
                 conversation_id,sent_at,sender_role,agent_id,shop_id,text
                 c1,2024-03-01 10:00:00,agent,a7,,您好
                 c1,2024-03-01 10:00:05,agent,,s2,请讲
+                c1,2024-03-01 10:00:09,customer,,s2,好的
                 """);
 
-        assertEquals(List.of("默认店", "s2"), sink.accepted.stream().map(Message::shopId).toList());
-        assertEquals(List.of("a7", "a0"), sink.accepted.stream().map(Message::agentId).toList());
+        assertEquals(List.of("默认店", "s2", "s2"), sink.accepted.stream().map(Message::shopId).toList());
+        // A default agent id names agents only: the customer's row keeps none.
+        assertEquals(java.util.Arrays.asList("a7", "a0", null), sink.accepted.stream().map(Message::agentId).toList());
     }
 }

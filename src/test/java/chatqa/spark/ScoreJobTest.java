@@ -205,7 +205,7 @@ class ScoreJobTest {
         assertEquals(2, (int) s1.getAs("customer_turns"));
         assertEquals(true, s1.getAs("apology_passed"));
         Row card = table("agent_scorecards", "2019-06-01").first();
-        assertEquals("jd-agent", card.getAs("agent_id"));
+        assertEquals("(unknown)", card.getAs("agent_id"));
         assertNull(card.getAs("frt_p50_s"));
         assertNull(card.getAs("sla_10s_rate"));
         assertEquals(0L, (long) card.getAs("frt_measured"));
