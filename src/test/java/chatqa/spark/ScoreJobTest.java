@@ -79,8 +79,8 @@ class ScoreJobTest {
     @Test
     void countsReconcileAndNameEveryQuarantinedRow() {
         assertEquals("2026-11-20", day1.day());
-        assertEquals(19, day1.rowsRead());
-        assertEquals(16, day1.accepted());
+        assertEquals(23, day1.rowsRead());
+        assertEquals(20, day1.accepted());
         assertEquals(3, day1.quarantined());
         assertEquals(Map.of("bad_timestamp", 1L, "unknown_role", 1L, "duplicate_message", 1L), day1.quarantineReasons());
         List<Row> q = table("quarantine", "2026-11-20").orderBy("reason").collectAsList();
@@ -99,7 +99,7 @@ class ScoreJobTest {
     @Test
     void conversationsCarryTimingComplianceAndScore() {
         Map<String, Row> c = byKey(table("conversations", "2026-11-20"), "conversation_id");
-        assertEquals(5, c.size());
+        assertEquals(6, c.size());
         Row c1 = c.get("C1");
         assertEquals(8.0, (double) c1.getAs("frt_s"));
         assertEquals(List.of(8.0, 30.0, 10.0), c1.getList(c1.fieldIndex("waits_s")));
@@ -158,17 +158,43 @@ class ScoreJobTest {
     }
 
     @Test
+    void transferredConversationIsSplitIntoAgentParts() {
+        Row c5 = table("conversations", "2026-11-20").where("conversation_id = 'C5'").first();
+        assertEquals("return_refund_exchange", c5.getAs("outcome"));
+        assertEquals(true, c5.getAs("transferred"));
+        assertEquals(2, (int) c5.getAs("segment_count"));
+        List<Row> parts = table("agent_segments", "2026-11-20").where("conversation_id = 'C5'").orderBy("segment").collectAsList();
+        assertEquals(List.of("a1", "a2"), parts.stream().map(r -> (String) r.getAs("agent_id")).toList());
+        assertEquals("first_response", parts.get(0).getAs("response_kind"));
+        assertEquals(5.0, (double) parts.get(0).getAs("response_s"));
+        assertEquals(true, parts.get(0).getAs("transferred_out"));
+        assertEquals(97.0, (double) parts.get(0).getAs("qa_score"));
+        assertEquals("transfer_response", parts.get(1).getAs("response_kind"));
+        assertEquals(30.0, (double) parts.get(1).getAs("response_s"));
+        assertEquals(93.0, (double) parts.get(1).getAs("qa_score"));
+        List<Row> greetings = table("rule_hits", "2026-11-20")
+                .where("conversation_id = 'C5' AND rule_id = 'greeting.offer_help'").orderBy("segment").collectAsList();
+        assertEquals(List.of("a1", "a2"), greetings.stream().map(r -> (String) r.getAs("agent_id")).toList());
+        assertEquals(List.of(false, true), greetings.stream().map(r -> (Boolean) r.getAs("passed")).toList());
+    }
+
+    @Test
     void scorecardsRankAgentsAndMatchTheCsv() throws IOException {
         Map<String, Row> cards = byKey(table("agent_scorecards", "2026-11-20"), "agent_id");
         Row a1 = cards.get("a1");
-        assertEquals(3L, (long) a1.getAs("conversations"));
-        assertEquals(8.0, (double) a1.getAs("frt_p50_s"));
-        assertEquals(2.0 / 3, (double) a1.getAs("sla_10s_rate"), 1e-9);
+        assertEquals(4L, (long) a1.getAs("conversations"));
+        assertEquals(6.5, (double) a1.getAs("frt_p50_s"), "first responses 5, 5, 8, 20");
+        assertEquals(0.75, (double) a1.getAs("sla_10s_rate"), 1e-9);
         assertEquals(1.0, (double) a1.getAs("sla_30s_rate"));
-        assertEquals((100.0 + 93 + 90) / 3, (double) a1.getAs("qa_score"), 1e-9);
+        assertEquals((100.0 + 93 + 90 + 97) / 4, (double) a1.getAs("qa_score"), 1e-9);
+        assertEquals(0.25, (double) a1.getAs("transfer_out_rate"), 1e-9);
         assertEquals(1, (int) a1.getAs("rank"));
         Row a2 = cards.get("a2");
+        assertEquals(2L, (long) a2.getAs("conversations"), "C2, and its part of C5");
         assertEquals(1L, (long) a2.getAs("fatal_count"));
+        assertEquals(1L, (long) a2.getAs("transfers_in"));
+        assertEquals(30.0, (double) a2.getAs("transfer_response_p50_s"));
+        assertEquals((0.0 + 93) / 2, (double) a2.getAs("qa_score"), 1e-9);
         assertEquals(2, (int) a2.getAs("rank"));
 
         byte[] csv = Files.readAllBytes(day1.scorecardCsv());
@@ -176,7 +202,7 @@ class ScoreJobTest {
         List<String> lines = new String(csv, StandardCharsets.UTF_8).substring(1).lines().toList();
         assertEquals(3, lines.size());
         assertTrue(lines.get(0).startsWith("dt,shop_id,agent_id,conversations,"));
-        assertTrue(lines.get(1).startsWith("2026-11-20,s1,a1,3,"));
+        assertTrue(lines.get(1).startsWith("2026-11-20,s1,a1,4,"));
     }
 
     @Test
@@ -188,8 +214,8 @@ class ScoreJobTest {
 
         RunSummary again = run(List.of(fixture("day1")), ExportMapping.canonical(), null);
         assertEquals(day1.accepted(), again.accepted());
-        assertEquals(5, table("conversations", "2026-11-20").count());
-        assertEquals(16, table("messages", "2026-11-20").count());
+        assertEquals(6, table("conversations", "2026-11-20").count());
+        assertEquals(20, table("messages", "2026-11-20").count());
         assertEquals(1, table("runs", "2026-11-20").count());
         assertEquals(before, listing(day2Part));
         assertFalse(Files.exists(tmp.resolve("warehouse/_staging")));
