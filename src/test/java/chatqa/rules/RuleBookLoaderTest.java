@@ -1,0 +1,154 @@
+package chatqa.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+/** A broken rule book stops the run with every problem named by file, line, rule and field. */
+class RuleBookLoaderTest {
+
+    private static String book(String rules) {
+        return "version: 1\nrules:\n" + rules;
+    }
+
+    private static String problem(String yaml) {
+        ConfigError e = assertThrows(ConfigError.class, () -> RuleBookLoader.parse(yaml, "book.yaml"));
+        return String.join("\n", e.problems());
+    }
+
+    @Test
+    void builtInRuleBookLoadsWithTheHandbookCategories() {
+        RuleBook book = RuleBookLoader.loadDefault();
+        Set<String> categories = book.rules().stream().map(Rule::category).collect(Collectors.toSet());
+        assertEquals(Set.of("greeting", "apology", "closing", "red_line"), categories);
+        assertEquals(List.of(10, 30, 60), book.slaSeconds());
+        assertEquals(30, book.inactivityGap().toMinutes());
+        assertEquals(OutcomeRules.DEFAULT_PRECEDENCE, book.outcomes().precedence());
+        assertTrue(book.outcomes().transfer() != null);
+        assertEquals(64, book.sha256().length());
+    }
+
+    @Test
+    void unknownKeyNamesRuleLineAndKey() {
+        String p = problem(book("""
+                  - id: closing.thanks
+                    category: closing
+                    position: last_agent_messages
+                    phrasez: [谢谢]
+                    points: 2
+                """));
+        assertEquals("book.yaml:6: rules[0]: unknown key 'phrasez' (allowed: category, count, description, exclude, expect, "
+                + "fatal, id, only_if, phrases, points, position, regex, role, trigger, whole_words) [rule closing.thanks]", p);
+    }
+
+    @Test
+    void badRegexIsRejectedWithItsLine() {
+        String p = problem(book("""
+                  - id: greeting.intro
+                    category: greeting
+                    position: first_agent_message
+                    regex: '(客服[0-9]+号'
+                    points: 3
+                """));
+        assertTrue(p.startsWith("book.yaml:6: rules[0].regex: bad regex: Unclosed group"), p);
+        assertTrue(p.endsWith("[rule greeting.intro]"), p);
+    }
+
+    @Test
+    void everyBrokenRuleIsReportedAtOnce() {
+        ConfigError e = assertThrows(ConfigError.class, () -> RuleBookLoader.parse(book("""
+                  - id: a
+                    category: greeting
+                    position: somewhere
+                    phrases: [您好]
+                    points: 1
+                  - id: b
+                    position: any
+                    phrases: [滚]
+                    fatal: true
+                  - id: c
+                    category: closing
+                    position: last_agent_messages
+                    phrases: [谢谢]
+                    points: 1
+                  - id: c
+                    category: closing
+                    position: last_agent_messages
+                    phrases: [感谢]
+                    points: 1
+                """), "book.yaml"));
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().get(0).contains("unknown position 'somewhere'"));
+        assertTrue(e.problems().get(1).contains("missing required key 'category' [rule b]"));
+        assertTrue(e.problems().get(2).contains("rules[3]: rule 'c': the id is used by an earlier rule"), e.problems().get(2));
+    }
+
+    @Test
+    void ruleShapesThatCannotWorkAreRejected() {
+        assertTrue(problem(book("""
+                  - id: apology
+                    category: apology
+                    position: first_reply_after_trigger
+                    phrases: [抱歉]
+                    points: 10
+                """)).contains("needs a 'trigger'"));
+        assertTrue(problem(book("""
+                  - id: g
+                    category: greeting
+                    position: first_agent_message
+                    count: 2
+                    phrases: [您好]
+                    points: 1
+                """)).contains("'count' only applies to position last_agent_messages"));
+        assertTrue(problem(book("""
+                  - id: g
+                    category: greeting
+                    position: first_agent_message
+                    points: 1
+                """)).contains("needs 'phrases' or 'regex'"));
+        assertTrue(problem(book("""
+                  - id: g
+                    category: greeting
+                    position: first_agent_message
+                    phrases: [您好]
+                """)).contains("needs 'points' > 0 or 'fatal: true'"));
+        assertTrue(problem(book("""
+                  - id: c
+                    category: red_line
+                    role: customer
+                    position: first_agent_message
+                    phrases: [滚]
+                    fatal: true
+                """)).contains("can only use position 'any'"));
+    }
+
+    @Test
+    void slaTiersMustIncrease() {
+        String p = problem("version: 1\ntiming:\n  sla_seconds: [30, 10]\nrules:\n  - {id: a, category: c, position: any, phrases: [x], points: 1}\n");
+        assertEquals("book.yaml:3: timing.sla_seconds[1]: SLA tiers must be positive and increasing, got 10", p);
+    }
+
+    @Test
+    void yamlSyntaxErrorsNameTheLine() {
+        String p = problem("version: 1\nrules:\n  - id: a\n    phrases: [您好\n");
+        assertTrue(p.startsWith("book.yaml:"), p);
+        assertTrue(p.contains("not valid YAML"), p);
+    }
+
+    @Test
+    void outcomePrecedenceMustNameEveryClassOnce() {
+        String rules = "rules:\n  - {id: a, category: c, position: any, phrases: [x], points: 1}\n";
+        assertTrue(problem("version: 1\n" + rules + "outcomes:\n  precedence: [transferred, resolved]\n")
+                .contains("unknown outcome 'resolved'"));
+        assertTrue(problem("version: 1\n" + rules + "outcomes:\n  precedence: [transferred]\n")
+                .contains("must list every outcome once; missing: platform_intervention"));
+        assertTrue(problem("version: 1\n" + rules + "outcomes:\n  signals:\n    angry: {phrases: [气死]}\n")
+                .contains("unknown signal 'angry'"));
+    }
+}
