@@ -14,7 +14,8 @@ import chatqa.spark.Version;
  */
 @Command(name = "chatqa", mixinStandardHelpOptions = true, versionProvider = ChatQa.VersionProvider.class,
         description = "Scores customer-service chats of e-commerce shops for quality.",
-        subcommands = {ScoreCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ScoreCommand.class, BackfillCommand.class, SqlCommand.class, GenerateCommand.class,
+                CommandLine.HelpCommand.class})
 public final class ChatQa implements Callable<Integer> {
     public static final int OK = 0;
     public static final int FAILED = 1;

@@ -20,6 +20,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--conversations", defaultValue = "300", paramLabel = "N", description = "Conversations (default: ${DEFAULT-VALUE}).")
     int conversations;
 
+    @Option(names = "--days", defaultValue = "1", paramLabel = "N", description = "Consecutive days from --date, one folder each (default: ${DEFAULT-VALUE}).")
+    int days;
+
     @Option(names = "--seed", defaultValue = "20261120", description = "Random seed; the same seed writes the same files (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -34,9 +37,16 @@ final class GenerateCommand implements Callable<Integer> {
         if (conversations < 5) {
             throw new ChatQa.BadArgument("--conversations must be at least 5");
         }
-        SampleDay.Written w = new SampleDay(date, ZoneId.of(timezone), seed).write(out, conversations);
-        System.out.printf("wrote %d conversations, %d messages, %d bad rows:%n", w.conversations(), w.messages(), w.badRows());
-        w.files().forEach(f -> System.out.println("  " + f));
+        if (days < 1) {
+            throw new ChatQa.BadArgument("--days must be at least 1");
+        }
+        for (int i = 0; i < days; i++) {
+            // Each day its own seed, so days differ but every run writes the same files.
+            SampleDay.Written w = new SampleDay(date.plusDays(i), ZoneId.of(timezone), seed + i).write(out, conversations);
+            System.out.printf("%s: wrote %d conversations, %d messages, %d bad rows:%n", date.plusDays(i), w.conversations(),
+                    w.messages(), w.badRows());
+            w.files().forEach(f -> System.out.println("  " + f));
+        }
         return ChatQa.OK;
     }
 }

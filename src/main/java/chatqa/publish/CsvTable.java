@@ -33,14 +33,19 @@ public final class CsvTable {
             w.write('\uFEFF');
             csv.writeNext(header.toArray(new String[0]), false);
             for (Object[] row : rows) {
-                String[] cells = new String[row.length];
-                for (int i = 0; i < row.length; i++) {
-                    cells[i] = cell(row[i]);
-                }
-                csv.writeNext(cells, false);
+                csv.writeNext(cells(row), false);
             }
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The cells of one row as text. */
+    public static String[] cells(Object[] row) {
+        String[] cells = new String[row.length];
+        for (int i = 0; i < row.length; i++) {
+            cells[i] = cell(row[i]);
+        }
+        return cells;
     }
 
     /** The text of one cell; formula-like text is neutralised, numbers are not. */

@@ -1,0 +1,85 @@
+package chatqa.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.apache.spark.sql.SparkSession;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import chatqa.spark.Progress;
+import chatqa.spark.RunSummary;
+import chatqa.spark.ScoreJob;
+import chatqa.spark.ScoreOptions;
+import chatqa.spark.SparkSessions;
+
+/**
+ * {@code chatqa backfill}: scores a range of days in one Spark session, each day from its own
+ * folder {@code <input-root>/<YYYY-MM-DD>/}. Each day replaces only its own partitions, so a
+ * backfill can be re-run or resumed safely.
+ */
+@Command(name = "backfill", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Score many days in one Spark session; input laid out by day (DIR/2026-11-20/*.csv).")
+final class BackfillCommand implements Callable<Integer> {
+    @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First day.")
+    LocalDate from;
+
+    @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last day (inclusive).")
+    LocalDate to;
+
+    @Option(names = "--input-root", required = true, paramLabel = "DIR", description = "Folder with one sub-folder per day.")
+    Path inputRoot;
+
+    @Mixin
+    ScoringOptions scoring;
+
+    @Override
+    public Integer call() throws Exception {
+        if (to.isBefore(from)) {
+            throw new ChatQa.BadArgument("--to " + to + " is before --from " + from);
+        }
+        if (!Files.isDirectory(inputRoot)) {
+            throw new ChatQa.BadArgument("--input-root " + inputRoot + ": no such folder");
+        }
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            if (Files.isDirectory(inputRoot.resolve(d.toString()))) {
+                days.add(d);
+            } else {
+                Progress.say("no folder %s: %s skipped", inputRoot.resolve(d.toString()), d);
+            }
+        }
+        if (days.isEmpty()) {
+            throw new ChatQa.BadArgument("no day folders between " + from + " and " + to + " under " + inputRoot);
+        }
+        List<ScoreOptions> runs = new ArrayList<>();
+        for (LocalDate d : days) {
+            runs.add(scoring.validate(List.of(inputRoot.resolve(d.toString()).toString()), d));
+        }
+        SparkSession spark = SparkSessions.create(scoring.master, runs.get(0).timezone().getId());
+        List<String> failed = new ArrayList<>();
+        try {
+            ScoreJob job = new ScoreJob(spark);
+            for (ScoreOptions run : runs) {
+                try {
+                    RunSummary summary = job.run(run);
+                    System.out.print(summary.render());
+                } catch (Exception e) {
+                    Progress.say("day %s failed, its previous output is untouched: %s", run.day(), e.getMessage());
+                    failed.add(run.day().toString());
+                }
+            }
+        } finally {
+            spark.stop();
+        }
+        System.out.printf("backfill: %d day(s) scored, %d failed%s%n", runs.size() - failed.size(), failed.size(),
+                failed.isEmpty() ? "" : " (" + String.join(", ", failed) + ")");
+        return failed.isEmpty() ? ChatQa.OK : ChatQa.FAILED;
+    }
+}

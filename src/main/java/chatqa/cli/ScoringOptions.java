@@ -1,0 +1,73 @@
+package chatqa.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import picocli.CommandLine.Option;
+
+import chatqa.ingest.ExportFormat;
+import chatqa.ingest.ExportMapping;
+import chatqa.ingest.MappingLoader;
+import chatqa.rules.RuleBook;
+import chatqa.rules.RuleBookLoader;
+import chatqa.spark.Progress;
+import chatqa.spark.ScoreOptions;
+
+/** Options shared by {@code score} and {@code backfill}, checked before Spark starts. */
+final class ScoringOptions {
+    @Option(names = "--format", defaultValue = "auto", paramLabel = "csv|jsonl|auto",
+            description = "File format; auto decides by file name (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--mapping", paramLabel = "FILE|NAME",
+            description = "Export mapping (YAML) for exports not in the canonical schema, or a built-in one by name (jddc).")
+    String mapping;
+
+    @Option(names = "--timezone", defaultValue = "Asia/Shanghai", paramLabel = "ZONE",
+            description = "Zone of timestamps without one, and of the day (default: ${DEFAULT-VALUE}).")
+    String timezone;
+
+    @Option(names = "--rules", paramLabel = "FILE", description = "Rule book (YAML); default: the built-in rule book.")
+    Path rules;
+
+    @Option(names = "--warehouse", defaultValue = "warehouse", paramLabel = "DIR", description = "Warehouse root (default: ${DEFAULT-VALUE}).")
+    String warehouse;
+
+    @Option(names = "--reports", defaultValue = "reports", paramLabel = "DIR", description = "Reports root (default: ${DEFAULT-VALUE}).")
+    String reports;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*], or spark.master when set by spark-submit).")
+    String master;
+
+    /** Validated options for scoring {@code inputs} as {@code day} (null: derived from the data). */
+    ScoreOptions validate(List<String> inputs, LocalDate day) {
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(timezone);
+        } catch (DateTimeException e) {
+            throw new ChatQa.BadArgument("--timezone " + timezone + ": unknown time zone (e.g. Asia/Shanghai, UTC, +08:00)");
+        }
+        RuleBook book = RuleBookLoader.loadOrDefault(rules);
+        ExportMapping m = mapping == null ? ExportMapping.canonical() : MappingLoader.load(mapping);
+        switch (format) {
+            case "csv" -> m = m.withFormat(ExportFormat.CSV);
+            case "jsonl" -> m = m.withFormat(ExportFormat.JSONL);
+            case "auto" -> { }
+            default -> throw new ChatQa.BadArgument("--format " + format + ": expected csv, jsonl or auto");
+        }
+        for (String input : inputs) {
+            if (!input.contains("://") && !Files.exists(Path.of(input))) {
+                throw new ChatQa.BadArgument("--input " + input + ": no such file or folder");
+            }
+        }
+        if (!m.hasTimestamps() && day == null) {
+            throw new ChatQa.BadArgument("the mapping " + m.source() + " has no sent_at column, so the day cannot be derived: pass --date YYYY-MM-DD");
+        }
+        Progress.say("rule book %s (%d rules), mapping: %s", book.source(), book.rules().size(), m.source());
+        return new ScoreOptions(inputs, m, m.source(), book, zone, day, warehouse, reports);
+    }
+}

@@ -1,0 +1,61 @@
+package chatqa.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.apache.spark.sql.SparkSession;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import chatqa.spark.SparkSessions;
+import chatqa.spark.SqlQuery;
+
+/** {@code chatqa sql}: Spark SQL over every warehouse table (all days) and the trend views. */
+@Command(name = "sql", mixinStandardHelpOptions = true,
+        description = {"Query the warehouse with Spark SQL. Views: messages, conversations, agent_segments, rule_hits,",
+                "agent_scorecards, quarantine, runs (all days, with dt), and rule_daily, agent_trend, compliance_daily."})
+final class SqlCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "QUERY", description = "A Spark SQL query, e.g. \"SELECT * FROM agent_trend\".")
+    String query;
+
+    @Option(names = "--warehouse", defaultValue = "warehouse", paramLabel = "DIR", description = "Warehouse root (default: ${DEFAULT-VALUE}).")
+    String warehouse;
+
+    @Option(names = "--output", defaultValue = "table", paramLabel = "table|csv|json", description = "Result format (default: ${DEFAULT-VALUE}).")
+    String output;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE instead of standard output.")
+    Path out;
+
+    @Option(names = "--limit", defaultValue = "1000", paramLabel = "N", description = "Rows shown in table output (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--timezone", defaultValue = "Asia/Shanghai", paramLabel = "ZONE", description = "Zone timestamps are shown in (default: ${DEFAULT-VALUE}).")
+    String timezone;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*]).")
+    String master;
+
+    @Override
+    public Integer call() throws Exception {
+        SqlQuery.Output format;
+        try {
+            format = SqlQuery.Output.valueOf(output.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ChatQa.BadArgument("--output " + output + ": expected table, csv or json");
+        }
+        SparkSession spark = SparkSessions.create(master, timezone);
+        try {
+            SqlQuery sql = new SqlQuery(spark, warehouse);
+            sql.write(sql.run(query), format, out, limit, System.out);
+            return ChatQa.OK;
+        } catch (SqlQuery.BadQuery e) {
+            throw new ChatQa.BadArgument(e.getMessage());
+        } finally {
+            spark.stop();
+        }
+    }
+}

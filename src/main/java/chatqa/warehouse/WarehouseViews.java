@@ -1,0 +1,80 @@
+package chatqa.warehouse;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Registers the warehouse for SQL: every table as a view over all its days ({@code dt} from the
+ * partition folders), and the trend views analysts start from. Views are defined here in SQL so
+ * they can be read, copied into other engines, and documented (docs/tables.md).
+ */
+public final class WarehouseViews {
+    /** Trend views: name → SQL over the table views. */
+    public static final Map<String, String> TRENDS = new LinkedHashMap<>();
+
+    static {
+        TRENDS.put("rule_daily", """
+                SELECT dt, shop_id, rule_id, first(category) AS category,
+                       count(*) AS checked,
+                       count_if(NOT passed) AS hits,
+                       count_if(NOT passed) / count(*) AS hit_rate
+                FROM rule_hits GROUP BY dt, shop_id, rule_id""");
+        TRENDS.put("agent_trend", """
+                SELECT dt, shop_id, agent_id, conversations, qa_score,
+                       avg(qa_score) OVER (PARTITION BY shop_id, agent_id ORDER BY datediff(dt, DATE'1970-01-01')
+                                           RANGE BETWEEN 6 PRECEDING AND CURRENT ROW) AS qa_score_7d_avg,
+                       rank,
+                       lag(rank) OVER (PARTITION BY shop_id, agent_id ORDER BY dt) - rank AS rank_change
+                FROM agent_scorecards""");
+        TRENDS.put("compliance_daily", """
+                SELECT dt, shop_id,
+                       count(*) AS conversations,
+                       count(qa_score) AS scored,
+                       avg(CASE WHEN greeting_passed THEN 1D WHEN NOT greeting_passed THEN 0D END) AS greeting_rate,
+                       avg(CASE WHEN apology_passed THEN 1D WHEN NOT apology_passed THEN 0D END) AS apology_rate,
+                       avg(CASE WHEN closing_passed THEN 1D WHEN NOT closing_passed THEN 0D END) AS closing_rate,
+                       avg(CASE WHEN frt_s IS NULL THEN NULL WHEN frt_s <= 10 THEN 1D ELSE 0D END) AS sla_10s_rate,
+                       avg(CASE WHEN frt_s IS NULL THEN NULL WHEN frt_s <= 30 THEN 1D ELSE 0D END) AS sla_30s_rate,
+                       avg(CASE WHEN frt_s IS NULL THEN NULL WHEN frt_s <= 60 THEN 1D ELSE 0D END) AS sla_60s_rate,
+                       avg(qa_score) AS qa_score,
+                       count_if(fatal) AS fatal_conversations
+                FROM conversations GROUP BY dt, shop_id""");
+    }
+
+    private WarehouseViews() {
+    }
+
+    /** Registers every table found under {@code warehouse} and the trend views over them; returns their names. */
+    public static List<String> register(SparkSession spark, String warehouse) throws IOException {
+        Path root = new Path(warehouse);
+        FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        List<String> names = new ArrayList<>();
+        for (String table : Tables.ALL) {
+            Path dir = new Path(root, table);
+            if (fs.exists(dir) && fs.listStatus(dir, p -> p.getName().startsWith("dt=")).length > 0) {
+                spark.read().option("mergeSchema", "true").parquet(dir.toString()).createOrReplaceTempView(table);
+                names.add(table);
+            }
+        }
+        TRENDS.forEach((name, sql) -> {
+            try {
+                spark.sql(sql).createOrReplaceTempView(name);
+                names.add(name);
+            } catch (Exception e) {
+                // The table it reads is missing from this warehouse (an AnalysisException, which Scala
+                // does not declare); the view is simply not offered.
+                if (!(e instanceof org.apache.spark.sql.AnalysisException)) {
+                    throw e;
+                }
+            }
+        });
+        return names;
+    }
+}
