@@ -1,16 +1,27 @@
 package chatqa.spark;
 
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
 import org.apache.spark.sql.SparkSession;
 
 /**
  * The one place a SparkSession is built. Local runs bind to loopback only and keep the UI off;
  * timestamps reach user code as {@link java.time.Instant} and are shown in the run's time zone.
+ * On a cluster master, the jar chatqa runs from is shipped to the executors (spark.jars) unless
+ * spark-submit already did, so the rule book, HanLP dictionaries and chatqa's classes load there
+ * from the jar, never from local paths.
  */
 public final class SparkSessions {
     private SparkSessions() {
     }
 
     public static SparkSession create(String master, String timezone) {
+        return builder(master, timezone).getOrCreate();
+    }
+
+    /** The configured builder, for callers that add settings (tests of a real cluster). */
+    public static SparkSession.Builder builder(String master, String timezone) {
         SparkSession.Builder b = SparkSession.builder()
                 .appName("chatqa")
                 .config("spark.sql.datetime.java8API.enabled", "true")
@@ -25,9 +36,25 @@ public final class SparkSessions {
             b.master("local[*]");
         }
         String effective = master != null ? master : System.getProperty("spark.master", "local[*]");
-        if (effective.startsWith("local")) {
+        if (effective.startsWith("local") || effective.contains("://127.0.0.1") || effective.contains("://localhost")) {
             b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
         }
-        return b.getOrCreate();
+        if (!effective.startsWith("local") && System.getProperty("spark.jars") == null) {
+            String jar = ownJar();
+            if (jar != null) {
+                b.config("spark.jars", jar);
+            }
+        }
+        return b;
+    }
+
+    /** The jar chatqa's classes were loaded from, or null when they come from a folder. */
+    private static String ownJar() {
+        try {
+            Path p = Path.of(SparkSessions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return p.toString().endsWith(".jar") ? p.toString() : null;
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            return null;
+        }
     }
 }
