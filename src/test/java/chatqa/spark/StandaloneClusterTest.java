@@ -32,7 +32,8 @@ import chatqa.rules.RuleBookLoader;
 /**
  * Runs the scoring job on a real Spark standalone cluster — a master and one worker started on
  * 127.0.0.1 from the project's own Maven dependencies, no Spark download — and checks that it
- * writes exactly the tables a local[*] run writes. Both processes are stopped by PID.
+ * writes exactly the tables a local[*] run writes. Both processes are stopped by PID. The sample
+ * day it scores has an example of every outcome class.
  */
 class StandaloneClusterTest {
     private static final List<String> OPENS = List.of(
@@ -84,6 +85,11 @@ class StandaloneClusterTest {
         SparkSession local = SparkSessions.create("local[2]", "Asia/Shanghai");
         try {
             score(local, "local");
+            List<String> outcomes = local.read().parquet(tmp.resolve("local-warehouse/conversations").toString())
+                    .select("outcome").distinct().orderBy("outcome").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+            assertEquals(List.of("compensated", "customer_silent_unhappy", "external_complaint_threat", "platform_intervention",
+                    "resolved_in_chat", "return_refund_exchange", "transferred", "unresolved"), outcomes,
+                    "the sample day has every outcome class");
             for (String table : List.of("conversations", "agent_segments", "rule_hits", "agent_scorecards", "messages", "quarantine")) {
                 List<String> a = rows(local, "cluster", table);
                 List<String> b = rows(local, "local", table);
