@@ -9,7 +9,8 @@ import chatqa.rules.PhraseMatcher;
 import chatqa.rules.RuleBook;
 
 /**
- * Segments each message once and scans it once with the rule book's phrase automaton. Build one
+ * Segments each message once, scans it once with the rule book's phrase automaton, and scores
+ * customer messages' sentiment from the same words. Build one
  * per rule book per JVM: the automaton is the expensive part.
  */
 public final class MessageEnricher {
@@ -25,7 +26,8 @@ public final class MessageEnricher {
         for (int i = 0; i < messages.size(); i++) {
             Message m = messages.get(i);
             SegmentedText words = Segmenter.segment(m.text());
-            out.add(new EnrichedMessage(m, i + 1, words, matcher.scan(m.text(), words)));
+            Sentiment sentiment = m.isCustomer() ? MessageSentiment.score(m.text(), words.words()) : null;
+            out.add(new EnrichedMessage(m, i + 1, words, matcher.scan(m.text(), words), sentiment));
         }
         return out;
     }

@@ -22,6 +22,7 @@ public record RuleBook(
         Duration inactivityGap,
         List<Rule> rules,
         OutcomeRules outcomes,
+        SentimentThresholds sentiment,
         String source,
         String yaml,
         String sha256) implements Serializable {

@@ -28,7 +28,9 @@ public final class RuleBookLoader {
     /** Classpath location of the built-in rule book. */
     public static final String DEFAULT_RESOURCE = "/chatqa/rules/default.yaml";
 
-    private static final Set<String> TOP_KEYS = Set.of("version", "name", "description", "timing", "sessionizing", "rules", "transfers", "outcomes");
+    private static final Set<String> TOP_KEYS = Set.of("version", "name", "description", "timing", "sessionizing", "rules", "transfers", "outcomes",
+            "sentiment");
+    private static final Set<String> SENTIMENT_KEYS = Set.of("negative_below", "positive_above", "deterioration_drop");
     private static final Set<String> TIMING_KEYS = Set.of("sla_seconds", "long_message_chars");
     private static final Set<String> SESSION_KEYS = Set.of("inactivity_gap_minutes");
     private static final Set<String> RULE_KEYS = Set.of("id", "description", "category", "role", "position", "count",
@@ -91,7 +93,7 @@ public final class RuleBookLoader {
         List<Rule> rules = rules(root.required("rules"), nextSetId);
         OutcomeRules outcomes = outcomes(root.get("outcomes"), root.get("transfers"), nextSetId);
         return new RuleBook(root.string("name", "unnamed"), version, sla, longChars, Duration.ofMinutes(gapMinutes),
-                rules, outcomes, source, yaml, sha256(yaml));
+                rules, outcomes, sentiment(root.get("sentiment")), source, yaml, sha256(yaml));
     }
 
     private static List<Rule> rules(YamlTree list, int[] nextSetId) {
@@ -181,6 +183,36 @@ public final class RuleBookLoader {
                 named.add(p + " [rule " + idForErrors + "]");
             }
             throw new ConfigError(named);
+        }
+    }
+
+    private static SentimentThresholds sentiment(YamlTree node) {
+        if (node == null) {
+            return SentimentThresholds.DEFAULT;
+        }
+        node.rejectUnknownKeys(SENTIMENT_KEYS);
+        SentimentThresholds d = SentimentThresholds.DEFAULT;
+        double negative = decimal(node, "negative_below", d.negativeBelow());
+        double positive = decimal(node, "positive_above", d.positiveAbove());
+        double drop = decimal(node, "deterioration_drop", d.deteriorationDrop());
+        if (negative < -1 || positive > 1 || negative > positive) {
+            throw node.error("expected -1 <= negative_below <= positive_above <= 1, got " + negative + " and " + positive);
+        }
+        if (drop <= 0 || drop > 2) {
+            throw node.required("deterioration_drop").error("expected a drop between 0 and 2, got " + drop);
+        }
+        return new SentimentThresholds(negative, positive, drop);
+    }
+
+    private static double decimal(YamlTree node, String key, double fallback) {
+        YamlTree child = node.get(key);
+        if (child == null) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(child.text().trim());
+        } catch (NumberFormatException e) {
+            throw child.error("expected a number, got '" + child.text() + "'");
         }
     }
 

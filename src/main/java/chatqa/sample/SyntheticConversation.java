@@ -20,6 +20,8 @@ final class SyntheticConversation {
     private final List<ScriptedMessage> out = new ArrayList<>();
     private Instant clock;
     private AgentProfile agent;
+    /** The customer left angry: no closing follows. */
+    private boolean leftAngry;
 
     SyntheticConversation(Phrases phrases, Random rnd, Instant start, AgentProfile agent) {
         this.phrases = phrases;
@@ -65,6 +67,9 @@ final class SyntheticConversation {
             }
             default -> { }
         }
+        if (leftAngry) {
+            return out;
+        }
         if (rnd.nextDouble() < 0.08) {
             agent(say("long_explain"));
         }
@@ -91,8 +96,11 @@ final class SyntheticConversation {
         boolean calm = rnd.nextDouble() < 0.4 + 0.5 * agent.apologises();
         customer(say(calm ? "customer_calm" : "customer_still_angry"), false);
         if (!calm) {
-            agent(rnd.nextDouble() < agent.apologises() ? say("apology") + "，" + say(explainKind) : say("agent_misc"));
-            customer(say("customer_calm"), false);
+            boolean soothed = rnd.nextDouble() < agent.apologises();
+            agent(soothed ? say("apology") + "，" + say(explainKind) : say("agent_misc"));
+            // A weak agent's customer may leave still angry.
+            leftAngry = !soothed && rnd.nextBoolean();
+            customer(say(leftAngry ? "silent_unhappy_end" : "customer_calm"), false);
         }
     }
 

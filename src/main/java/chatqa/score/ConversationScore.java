@@ -33,7 +33,8 @@ public record ConversationScore(
         Double qaScore,
         int longAgentMessages,
         List<SegmentScore> segments,
-        ConversationOutcome outcome) {
+        ConversationOutcome outcome,
+        SentimentSwing sentiment) {
 
     public ConversationScore {
         messages = List.copyOf(messages);

@@ -37,7 +37,7 @@ public final class ConversationScorer {
         this.book = book;
         this.enricher = new MessageEnricher(book);
         this.checks = book.rules().stream().<Check>map(RuleCheck::new).toList();
-        this.outcomes = new OutcomeClassifier(book.outcomes());
+        this.outcomes = new OutcomeClassifier(book.outcomes(), book.sentiment());
     }
 
     public RuleBook ruleBook() {
@@ -64,12 +64,13 @@ public final class ConversationScorer {
         boolean fatal = results.stream().anyMatch(CheckResult::fatalHit);
         int deductions = perRule.values().stream().mapToInt(CheckResult::pointsDeducted).sum();
         Double qa = parts.isEmpty() ? null : fatal ? 0.0 : Math.max(0.0, 100.0 - deductions);
+        SentimentSwing swing = SentimentSwing.of(enriched, book.sentiment());
         return new ConversationScore(conversation, enriched, parts.isEmpty() ? null : parts.get(0).agentId(),
                 List.copyOf(agents), timing, results,
                 verdict(results, GREETING), verdict(results, APOLOGY), verdict(results, CLOSING),
                 redLineHits(results), fatal, deductions, qa,
                 segments.stream().mapToInt(SegmentScore::longAgentMessages).sum(), segments,
-                outcomes.classify(view, timing));
+                outcomes.classify(view, timing), swing);
     }
 
     private SegmentScore scorePart(AgentSegment part, ConversationView view, ResponseTiming timing, List<CheckResult> all) {

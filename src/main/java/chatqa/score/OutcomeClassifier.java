@@ -8,6 +8,7 @@ import chatqa.enrich.EnrichedMessage;
 import chatqa.model.Role;
 import chatqa.rules.Condition;
 import chatqa.rules.Outcome;
+import chatqa.rules.SentimentThresholds;
 import chatqa.rules.OutcomeRules;
 import chatqa.rules.Signal;
 import chatqa.rules.Span;
@@ -15,14 +16,16 @@ import chatqa.rules.Span;
 /**
  * Classifies how a conversation ended from the rule book's phrase signals and the conversation's
  * structure. Every class that applies is found; the rule book's precedence picks the outcome.
- * "Silent unhappy" reads the customer-unhappy signal on the customer's last message until
- * per-message sentiment exists.
+ * A customer's last message is unhappy when it carries the customer-unhappy signal or its
+ * sentiment is below the rule book's negative threshold.
  */
 public final class OutcomeClassifier {
     private final OutcomeRules rules;
+    private final SentimentThresholds sentiment;
 
-    public OutcomeClassifier(OutcomeRules rules) {
+    public OutcomeClassifier(OutcomeRules rules, SentimentThresholds sentiment) {
         this.rules = rules;
+        this.sentiment = sentiment;
     }
 
     public ConversationOutcome classify(ConversationView c, ResponseTiming timing) {
@@ -45,11 +48,12 @@ public final class OutcomeClassifier {
                 lastCustomer = m;
             }
         }
-        boolean unhappyAtEnd = lastCustomer != null && hit(lastCustomer, rules.signal(Signal.CUSTOMER_UNHAPPY)) != null;
+        String unhappy = lastCustomer == null ? null : unhappy(lastCustomer);
+        boolean unhappyAtEnd = unhappy != null;
         boolean lastTurnOpen = !timing.turns().isEmpty() && !timing.turns().get(timing.turns().size() - 1).answered();
         if (unhappyAtEnd && lastTurnOpen) {
-            put(applies, Outcome.CUSTOMER_SILENT_UNHAPPY, "customer message " + lastCustomer.seq() + " ('"
-                    + hit(lastCustomer, rules.signal(Signal.CUSTOMER_UNHAPPY)).text() + "') was never answered");
+            put(applies, Outcome.CUSTOMER_SILENT_UNHAPPY, "customer message " + lastCustomer.seq() + " (" + unhappy
+                    + ") was never answered");
         }
         if (!c.segments().isEmpty() && !lastTurnOpen && !unhappyAtEnd) {
             put(applies, Outcome.RESOLVED_IN_CHAT, timing.turns().isEmpty() ? "an agent wrote and no customer turn was left open"
@@ -63,6 +67,18 @@ public final class OutcomeClassifier {
         OutcomeFlags flags = new OutcomeFlags(platform != null || supervisor != null, platform != null, threat != null,
                 refund != null, compensation != null, applies.containsKey(Outcome.TRANSFERRED), humanRequested(c), unhappyAtEnd);
         return new ConversationOutcome(chosen, applies.get(chosen), flags);
+    }
+
+    /** Why a customer message reads as unhappy: a rule-book signal, or negative sentiment; null if it doesn't. */
+    private String unhappy(EnrichedMessage m) {
+        Span s = hit(m, rules.signal(Signal.CUSTOMER_UNHAPPY));
+        if (s != null) {
+            return "'" + s.text() + "'";
+        }
+        if (m.sentiment() != null && m.sentiment().score() < sentiment.negativeBelow()) {
+            return String.format(java.util.Locale.ROOT, "sentiment %.2f", m.sentiment().score());
+        }
+        return null;
     }
 
     private static void put(Map<Outcome, String> applies, Outcome o, String evidence) {

@@ -16,6 +16,7 @@ import chatqa.score.ConversationScore;
 import chatqa.score.OutcomeFlags;
 import chatqa.score.ResponseTiming;
 import chatqa.score.SegmentScore;
+import chatqa.score.SentimentSwing;
 
 /**
  * Converts between the pure-Java records and Spark rows of the schemas in
@@ -70,6 +71,7 @@ final class RowCodec {
         Message m = e.message();
         return RowFactory.create(m.conversationId(), m.messageId(), e.seq(), m.sentAt(), m.role().code(), m.agentId(),
                 m.customerId(), m.shopId(), m.text(), e.words().words().toArray(new String[0]), m.text().length(),
+                e.sentiment() == null ? null : e.sentiment().score(), e.sentiment() == null ? null : e.sentiment().explanation(),
                 m.source().file(), m.source().line());
     }
 
@@ -77,6 +79,7 @@ final class RowCodec {
         var c = s.conversation();
         ResponseTiming t = s.timing();
         OutcomeFlags f = s.outcome().flags();
+        SentimentSwing w = s.sentiment();
         int[] byRole = new int[Role.values().length];
         c.messages().forEach(m -> byRole[m.role().ordinal()]++);
         return RowFactory.create(c.id(), c.shopId(), c.customerId(), s.agentId(), s.agentIds().toArray(new String[0]),
@@ -88,7 +91,9 @@ final class RowCodec {
                 s.closingPassed(), s.redLineHits(), s.fatal(), s.deductions(), s.qaScore(),
                 s.failedRuleIds().toArray(new String[0]), s.segments().size(), s.outcome().outcome().code(),
                 s.outcome().evidence(), f.escalationRequested(), f.platformIntervention(), f.complaintThreatened(),
-                f.refundAgreed(), f.compensated(), f.transferred(), f.humanRequested(), f.customerUnhappyAtEnd());
+                f.refundAgreed(), f.compensated(), f.transferred(), f.humanRequested(), f.customerUnhappyAtEnd(),
+                w.start(), w.min(), w.end(), w.swing(), w.startedNegative(), w.recovered(), w.deteriorated(),
+                w.causeMessageId(), w.causeMessageSeq());
     }
 
     private static Row segment(ConversationScore s, SegmentScore p) {
@@ -101,7 +106,8 @@ final class RowCodec {
                 t.customerTurns(), t.unansweredTurns(), t.waitsSeconds().toArray(new Double[0]), t.longestWaitSeconds(),
                 p.longAgentMessages(), p.greetingPassed(), p.apologyPassed() != null, p.apologyPassed(), p.closingPassed(),
                 p.redLineHits(), p.fatal(), p.deductions(), p.qaScore(), part.transferredOut(), s.outcome().outcome().code(),
-                f.escalationRequested(), f.complaintThreatened());
+                f.escalationRequested(), f.complaintThreatened(), s.sentiment().swing(), s.sentiment().startedNegative(),
+                s.sentiment().recovered(), s.sentiment().deteriorated());
     }
 
     private static Row hit(ConversationScore s, CheckResult c) {

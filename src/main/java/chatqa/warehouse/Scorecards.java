@@ -18,7 +18,8 @@ import org.apache.spark.sql.expressions.Window;
  * their part only, so "conversations" counts parts. First-response times come from first parts,
  * transfer-response times from parts taken over. Rates are over the parts where the standard
  * was due (apology_rate only over parts that answered a complaint). Outcome rates use the
- * outcome of the conversation each part belongs to. Agents are ranked within their shop by mean
+ * outcome of the conversation each part belongs to, sentiment rates its swing (recovery_rate over
+ * parts of conversations that started negative). Agents are ranked within their shop by mean
  * QA score of their parts.
  */
 public final class Scorecards {
@@ -58,6 +59,10 @@ public final class Scorecards {
         aggs.add(rate("complaint_threatened").as("complaint_threat_rate"));
         aggs.add(rate("outcome = 'resolved_in_chat'").as("resolved_rate"));
         aggs.add(rate("transferred_out").as("transfer_out_rate"));
+        aggs.add(expr("count_if(started_negative)").as("started_negative"));
+        aggs.add(expr("avg(CASE WHEN started_negative THEN CASE WHEN recovered THEN 1D ELSE 0D END END)").as("recovery_rate"));
+        aggs.add(rate("deteriorated").as("deterioration_rate"));
+        aggs.add(expr("avg(sentiment_swing)").as("mean_swing"));
         aggs.add(expr("avg(qa_score)").as("qa_score"));
         Dataset<Row> perAgent = segments
                 .withColumn("agent_id", expr("coalesce(agent_id, '" + UNKNOWN_AGENT + "')"))

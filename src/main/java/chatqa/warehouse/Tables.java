@@ -44,6 +44,8 @@ public final class Tables {
             field("text", StringType),
             field("words", createArrayType(StringType, false)),
             field("char_count", IntegerType),
+            field("sentiment", DoubleType),
+            field("sentiment_explanation", StringType),
             field("source_file", StringType),
             field("source_line", LongType));
 
@@ -87,7 +89,16 @@ public final class Tables {
             field("compensated", BooleanType),
             field("transferred", BooleanType),
             field("human_requested", BooleanType),
-            field("customer_unhappy_at_end", BooleanType));
+            field("customer_unhappy_at_end", BooleanType),
+            field("sentiment_start", DoubleType),
+            field("sentiment_min", DoubleType),
+            field("sentiment_end", DoubleType),
+            field("sentiment_swing", DoubleType),
+            field("started_negative", BooleanType),
+            field("recovered", BooleanType),
+            field("deteriorated", BooleanType),
+            field("cause_message_id", StringType),
+            field("cause_message_seq", IntegerType));
 
     public static final StructType AGENT_SEGMENT = schema(
             field("conversation_id", StringType),
@@ -115,7 +126,11 @@ public final class Tables {
             field("transferred_out", BooleanType),
             field("outcome", StringType),
             field("escalation_requested", BooleanType),
-            field("complaint_threatened", BooleanType));
+            field("complaint_threatened", BooleanType),
+            field("sentiment_swing", DoubleType),
+            field("started_negative", BooleanType),
+            field("recovered", BooleanType),
+            field("deteriorated", BooleanType));
 
     public static final StructType RULE_HIT = schema(
             field("conversation_id", StringType),

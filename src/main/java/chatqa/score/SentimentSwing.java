@@ -1,0 +1,59 @@
+package chatqa.score;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import chatqa.enrich.EnrichedMessage;
+import chatqa.rules.SentimentThresholds;
+
+/**
+ * How the customer's mood moved over a conversation, from the sentiment of each customer
+ * message: where it started, its low, where it ended, the swing (end − start), whether an angry
+ * customer was turned around (recovered: began negative, ended neutral or better) or a customer
+ * left clearly unhappier (deteriorated), and the agent message just before the sharpest drop
+ * between two customer messages — the likely cause. All null when the customer never wrote.
+ */
+public record SentimentSwing(Double start, Double min, Double end, Double swing, Boolean startedNegative,
+                             Boolean recovered, Boolean deteriorated, String causeMessageId, Integer causeMessageSeq) {
+
+    public static final SentimentSwing NONE = new SentimentSwing(null, null, null, null, null, null, null, null, null);
+
+    public static SentimentSwing of(List<EnrichedMessage> messages, SentimentThresholds t) {
+        List<EnrichedMessage> customer = new ArrayList<>();
+        for (EnrichedMessage m : messages) {
+            if (m.sentiment() != null) {
+                customer.add(m);
+            }
+        }
+        if (customer.isEmpty()) {
+            return NONE;
+        }
+        double start = customer.get(0).sentiment().score();
+        double end = customer.get(customer.size() - 1).sentiment().score();
+        double min = customer.stream().mapToDouble(m -> m.sentiment().score()).min().orElseThrow();
+        EnrichedMessage cause = null;
+        double sharpest = 0;
+        for (int i = 1; i < customer.size(); i++) {
+            double drop = customer.get(i - 1).sentiment().score() - customer.get(i).sentiment().score();
+            EnrichedMessage agent = lastAgentBetween(messages, customer.get(i - 1).seq(), customer.get(i).seq());
+            if (drop > sharpest && agent != null) {
+                sharpest = drop;
+                cause = agent;
+            }
+        }
+        boolean negative = start < t.negativeBelow();
+        return new SentimentSwing(start, min, end, end - start, negative, negative && end >= t.negativeBelow(),
+                end < start - t.deteriorationDrop(), cause == null ? null : cause.message().messageId(),
+                cause == null ? null : cause.seq());
+    }
+
+    private static EnrichedMessage lastAgentBetween(List<EnrichedMessage> messages, int fromSeq, int toSeq) {
+        EnrichedMessage found = null;
+        for (EnrichedMessage m : messages) {
+            if (m.seq() > fromSeq && m.seq() < toSeq && m.message().isAgent()) {
+                found = m;
+            }
+        }
+        return found;
+    }
+}
