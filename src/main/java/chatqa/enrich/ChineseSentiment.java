@@ -22,7 +22,7 @@ public final class ChineseSentiment {
     private static final double SCALE = 4.0;
     private static final double DEGREE_BOOST = 1.5;
     /** Texts this long or longer get the review model's full weight. */
-    private static final int FULL_TRUST_CHARS = 20;
+    private static final int FULL_TRUST_CHARS = 40;
 
     private final NaiveBayesSentiment model;
     private final ChatLexicon lexicon;
@@ -73,7 +73,7 @@ public final class ChineseSentiment {
 
     double logOdds(String text, List<String> words, List<NaiveBayesSentiment.Contribution> top) {
         List<NaiveBayesSentiment.Contribution> fromModel = new ArrayList<>();
-        double sum = model.logOdds(SentimentFeatures.extract(words, text, lexicon.negators()), fromModel);
+        double sum = model.logOdds(SentimentFeatures.extract(words, text, lexicon.negators(), lexicon.ignore()), fromModel);
         // The model learned from reviews; in a few-word chat line its word-pair weights are mostly noise
         // (在吗 is not a complaint), so short texts lean on the chat lexicon instead.
         double trust = Math.min(1.0, text.length() / (double) FULL_TRUST_CHARS);

@@ -20,12 +20,15 @@ final class SentimentFeatures {
     private SentimentFeatures() {
     }
 
-    static Set<String> extract(List<String> words, String text, Set<String> negators) {
+    static Set<String> extract(List<String> words, String text, Set<String> negators, Set<String> ignore) {
         Set<String> out = new LinkedHashSet<>();
         String previous = null;
         int negated = 0;
         for (String raw : words) {
             String w = raw.strip().toLowerCase(Locale.ROOT);
+            if (ignore.contains(w)) {
+                continue;
+            }
             if (w.isEmpty() || isPunctuation(w)) {
                 previous = null;
                 negated = 0;

@@ -23,7 +23,7 @@ public final class SentimentTraining {
         List<Boolean> labels = new ArrayList<>();
         for (LabelledReviews.Review r : reviews) {
             if (!r.heldOut(holdoutPercent)) {
-                features.add(SentimentFeatures.extract(Segmenter.segment(r.text()).words(), r.text(), lexicon.negators()));
+                features.add(SentimentFeatures.extract(Segmenter.segment(r.text()).words(), r.text(), lexicon.negators(), lexicon.ignore()));
                 labels.add(r.positive());
             }
         }
