@@ -55,8 +55,12 @@ public final class OutcomeClassifier {
             put(applies, Outcome.CUSTOMER_SILENT_UNHAPPY, "customer message " + lastCustomer.seq() + " (" + unhappy
                     + ") was never answered");
         }
-        if (!c.segments().isEmpty() && !lastTurnOpen && !unhappyAtEnd) {
+        // A customer who ends on thanks needs no further reply: that last turn is not left open.
+        boolean endedHappy = lastCustomer != null && lastCustomer.sentiment() != null
+                && lastCustomer.sentiment().score() > sentiment.positiveAbove();
+        if (!c.segments().isEmpty() && !unhappyAtEnd && (!lastTurnOpen || endedHappy)) {
             put(applies, Outcome.RESOLVED_IN_CHAT, timing.turns().isEmpty() ? "an agent wrote and no customer turn was left open"
+                    : lastTurnOpen ? "the customer ended content (message " + lastCustomer.seq() + ")"
                     : "an agent answered the customer's last turn (message "
                     + timing.turns().get(timing.turns().size() - 1).replySeq() + ")");
         }

@@ -91,6 +91,13 @@ class OutcomeClassifierTest {
     }
 
     @Test
+    void customerEndingOnThanksWithoutReplyIsResolved() {
+        ConversationOutcome o = outcome("10:00:00 customer 有货吗", "10:00:05 agent a1 有的", "10:00:20 customer 好的谢谢");
+        assertEquals(Outcome.RESOLVED_IN_CHAT, o.outcome());
+        assertEquals("the customer ended content (message 3)", o.evidence());
+    }
+
+    @Test
     void noAgentIsUnresolved() {
         assertEquals(Outcome.UNRESOLVED, outcome("10:00:00 customer 在吗", "10:00:01 bot 您好，客服马上就来").outcome());
     }
