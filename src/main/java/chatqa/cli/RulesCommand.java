@@ -19,12 +19,13 @@ import chatqa.rules.RuleBookLoader;
 import chatqa.score.ConversationScorer;
 
 /** {@code chatqa rules check|test}: validate a rule book, and try it on sample conversations. */
-@Command(name = "rules", mixinStandardHelpOptions = true, description = "Check a rule book, or test it on sample conversations.",
-        subcommands = {RulesCommand.Check.class, RulesCommand.Test.class})
+@Command(name = "rules", mixinStandardHelpOptions = true,
+        description = "Check a rule book, test it on sample conversations, or measure it on labelled messages.",
+        subcommands = {RulesCommand.Check.class, RulesCommand.Test.class, RulesEval.class})
 final class RulesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        throw new ChatQa.BadArgument("rules needs a subcommand: check or test");
+        throw new ChatQa.BadArgument("rules needs a subcommand: check, test or eval");
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,

@@ -14,6 +14,7 @@ import chatqa.model.Role;
  *                 contain to require the check (e.g. a complaint)
  * @param onlyIf   optional: the rule applies only to conversations where some message meets
  *                 this condition (e.g. a sale happened)
+ * @param label    optional: the element label of docs/labelling.md this rule detects (for rules eval)
  * @param line     line of the rule in its YAML file, for error messages and listings
  */
 public record Rule(
@@ -29,5 +30,6 @@ public record Rule(
         Condition onlyIf,
         int points,
         boolean fatal,
+        String label,
         int line) implements Serializable {
 }

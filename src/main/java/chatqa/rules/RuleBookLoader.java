@@ -34,7 +34,7 @@ public final class RuleBookLoader {
     private static final Set<String> TIMING_KEYS = Set.of("sla_seconds", "long_message_chars");
     private static final Set<String> SESSION_KEYS = Set.of("inactivity_gap_minutes");
     private static final Set<String> RULE_KEYS = Set.of("id", "description", "category", "role", "position", "count",
-            "expect", "phrases", "regex", "exclude", "whole_words", "trigger", "only_if", "points", "fatal");
+            "expect", "phrases", "regex", "exclude", "whole_words", "trigger", "only_if", "points", "fatal", "label");
     private static final Set<String> CONDITION_KEYS = Set.of("role", "phrases", "regex", "exclude", "whole_words");
     private static final Set<String> OUTCOME_KEYS = Set.of("precedence", "signals");
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
@@ -176,7 +176,7 @@ public final class RuleBookLoader {
                 throw item.error("a rule needs 'points' > 0 or 'fatal: true', otherwise it can never change a score");
             }
             return new Rule(id, item.string("description", id), category, role, position, count, expect, match, trigger,
-                    onlyIf, points, fatal, item.line());
+                    onlyIf, points, fatal, item.string("label", null), item.line());
         } catch (ConfigError e) {
             List<String> named = new ArrayList<>();
             for (String p : e.problems()) {

@@ -1,0 +1,98 @@
+package chatqa.cli;
+
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import chatqa.ingest.ExportMapping;
+import chatqa.ingest.LocalExports;
+import chatqa.ingest.MappingLoader;
+import chatqa.model.Conversation;
+import chatqa.model.Message;
+import chatqa.rules.RuleBook;
+import chatqa.rules.RuleBookLoader;
+import chatqa.score.ElementEvaluation;
+
+/**
+ * {@code chatqa rules eval}: precision, recall and F1 of each element rule on labelled agent
+ * messages (docs/labelling.md). A label line carries the message's text, or only its id, which
+ * is then looked up in the export given with --input (so public data never has to be copied).
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Precision, recall and F1 per element label on a labelled set (JSON Lines: id, labels, and text or --input).")
+final class RulesEval implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Option(names = "--rules", paramLabel = "FILE", description = "Rule book; default: the built-in one.")
+    Path rules;
+
+    @Option(names = "--labels", required = true, paramLabel = "FILE.jsonl", description = "Labelled messages.")
+    Path labels;
+
+    @Option(names = "--input", arity = "0..*", paramLabel = "PATH", description = "The export the labelled ids come from.")
+    List<Path> inputs = List.of();
+
+    @Option(names = "--mapping", paramLabel = "FILE|NAME", description = "Mapping of that export, or a built-in one by name (jddc).")
+    String mapping;
+
+    @Override
+    public Integer call() throws Exception {
+        RuleBook book = RuleBookLoader.loadOrDefault(rules);
+        Map<String, String> texts = new HashMap<>();
+        if (!inputs.isEmpty()) {
+            ExportMapping m = mapping == null ? ExportMapping.canonical() : MappingLoader.load(mapping);
+            for (Conversation c : LocalExports.read(inputs, m, ZoneId.of("Asia/Shanghai"), book.inactivityGap()).conversations()) {
+                for (Message msg : c.messages()) {
+                    texts.put(msg.messageId(), msg.text());
+                }
+            }
+        }
+        ElementEvaluation eval = new ElementEvaluation(book);
+        int count = 0;
+        List<String> unknown = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(labels, StandardCharsets.UTF_8)) {
+            String line;
+            int lineNo = 0;
+            while ((line = r.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node = JSON.readTree(line);
+                String id = node.path("id").asText(null);
+                String text = node.hasNonNull("text") ? node.get("text").asText() : texts.get(id);
+                if (text == null) {
+                    unknown.add(labels + ":" + lineNo + " (" + id + ")");
+                    continue;
+                }
+                Set<String> expected = new TreeSet<>();
+                node.path("labels").forEach(l -> expected.add(l.asText()));
+                eval.add(new ElementEvaluation.Labelled(id, text, expected));
+                count++;
+            }
+        }
+        if (count == 0) {
+            throw new ChatQa.BadArgument("no labelled message could be joined to a text: give --input (and --mapping) for id-only labels");
+        }
+        System.out.print(eval.render(count));
+        if (!unknown.isEmpty()) {
+            System.out.printf("%n%d labelled ids not found in --input: %s%n", unknown.size(), String.join(", ", unknown.subList(0, Math.min(5, unknown.size()))));
+        }
+        return ChatQa.OK;
+    }
+}
