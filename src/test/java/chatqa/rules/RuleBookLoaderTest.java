@@ -44,7 +44,7 @@ class RuleBookLoaderTest {
                     points: 2
                 """));
         assertEquals("book.yaml:6: rules[0]: unknown key 'phrasez' (allowed: category, count, description, exclude, expect, "
-                + "fatal, id, only_if, phrases, points, position, regex, role, trigger, whole_words) [rule closing.thanks]", p);
+                + "fatal, id, label, only_if, phrases, points, position, regex, role, trigger, whole_words) [rule closing.thanks]", p);
     }
 
     @Test
