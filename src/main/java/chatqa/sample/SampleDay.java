@@ -19,7 +19,6 @@ import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 
 import chatqa.ingest.EncodingSniffer;
-import chatqa.model.Role;
 import chatqa.sample.SyntheticConversation.Scenario;
 
 /**
