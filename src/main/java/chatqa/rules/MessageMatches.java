@@ -51,7 +51,7 @@ public final class MessageMatches {
             if (set.wholeWords() && !(words.isStart(s.start()) && words.isEnd(s.end()))) {
                 continue;
             }
-            if (exclusions.stream().anyMatch(s::inside)) {
+            if (exclusions.stream().anyMatch(s::overlaps)) {
                 continue;
             }
             out.add(s);

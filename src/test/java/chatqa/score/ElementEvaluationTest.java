@@ -22,14 +22,14 @@ class ElementEvaluationTest {
         e.add(new ElementEvaluation.Labelled("m2", "稍等，为您转接售后", Set.of("transfer")));
         e.add(new ElementEvaluation.Labelled("m3", "感谢您的支持，祝您生活愉快", Set.of("thanks", "farewell")));
         e.add(new ElementEvaluation.Labelled("m4", "我亲自帮您核实一下", Set.of()));
-        e.add(new ElementEvaluation.Labelled("m5", "亲亲，这边帮您查询", Set.of("greeting")));
+        e.add(new ElementEvaluation.Labelled("m5", "哈喽，这边给您看看", Set.of("greeting")));
 
-        assertEquals(new ElementEvaluation.Score(1, 0, 1), e.scores().get("greeting"), "亲亲 is not in the phrase list");
+        assertEquals(new ElementEvaluation.Score(1, 0, 1), e.scores().get("greeting"), "哈喽 is not in the phrase list");
         assertEquals(new ElementEvaluation.Score(1, 0, 0), e.scores().get("transfer"));
         assertEquals(new ElementEvaluation.Score(1, 0, 0), e.scores().get("thanks"));
         assertEquals(1.0, e.scores().get("greeting").precision());
         assertEquals(0.5, e.scores().get("greeting").recall());
-        assertEquals(List.of(new ElementEvaluation.Miss("greeting", false, "m5", "亲亲，这边帮您查询")),
+        assertEquals(List.of(new ElementEvaluation.Miss("greeting", false, "m5", "哈喽，这边给您看看")),
                 e.misses().stream().filter(m -> m.label().equals("greeting")).toList());
         assertTrue(e.render(5).contains("overall (micro)"));
     }
