@@ -60,7 +60,9 @@ public final class CsvTable {
             }
             String s = String.format(Locale.ROOT, "%.4f", d);
             s = s.replaceAll("0+$", "");
-            return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+            s = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+            // A tiny negative (or -0.0) rounds to "-0.0000"; a report should say 0.
+            return s.equals("-0") ? "0" : s;
         }
         if (value instanceof Number || value instanceof Boolean) {
             return value.toString();

@@ -92,7 +92,10 @@ public final class YamlTree {
             if (!(t.getKeyNode() instanceof ScalarNode key)) {
                 throw new YamlTree(source, t.getKeyNode(), path).error("keys must be plain words");
             }
-            out.put(key.getValue(), new YamlTree(source, t.getValueNode(), child(key.getValue())));
+            // SnakeYAML checks duplicate keys only when constructing objects, never on compose().
+            if (out.put(key.getValue(), new YamlTree(source, t.getValueNode(), child(key.getValue()))) != null) {
+                throw new YamlTree(source, key, path).error("duplicate key '" + key.getValue() + "'");
+            }
         }
         return out;
     }

@@ -23,6 +23,13 @@ class CsvTableTest {
     Path tmp;
 
     @Test
+    void tinyNegativesPrintAsZero() {
+        assertEquals("0", CsvTable.cell(-0.00001));
+        assertEquals("0", CsvTable.cell(-0.0));
+        assertEquals("-0.0001", CsvTable.cell(-0.0001));
+    }
+
+    @Test
     void writesBomEscapesAndNeutralisesFormulas() throws IOException, CsvException {
         Path file = tmp.resolve("out.csv");
         CsvTable.write(file, List.of("agent", "note", "rate", "count"), List.<Object[]>of(

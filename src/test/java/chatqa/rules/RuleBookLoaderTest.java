@@ -129,6 +129,19 @@ class RuleBookLoaderTest {
     }
 
     @Test
+    void repeatedKeyIsRejectedNotSilentlyOverwritten() {
+        String p = problem(book("""
+                  - id: g
+                    category: greeting
+                    position: first_agent_message
+                    phrases: [您好]
+                    points: 4
+                    points: 40
+                """));
+        assertTrue(p.startsWith("book.yaml:8: rules[0]: duplicate key 'points'"), p);
+    }
+
+    @Test
     void slaTiersMustIncrease() {
         String p = problem("version: 1\ntiming:\n  sla_seconds: [30, 10]\nrules:\n  - {id: a, category: c, position: any, phrases: [x], points: 1}\n");
         assertEquals("book.yaml:3: timing.sla_seconds[1]: SLA tiers must be positive and increasing, got 10", p);
