@@ -26,10 +26,16 @@ public final class ChineseSentiment {
 
     private final NaiveBayesSentiment model;
     private final ChatLexicon lexicon;
+    /** Lexicon words and emoji, longest first, so 好的谢谢 is read once, not also as 好的 and 谢谢. */
+    private final List<Map.Entry<String, Double>> entries;
 
     ChineseSentiment(NaiveBayesSentiment model, ChatLexicon lexicon) {
         this.model = model;
         this.lexicon = lexicon;
+        List<Map.Entry<String, Double>> all = new ArrayList<>(lexicon.words().entrySet());
+        all.addAll(lexicon.emoji().entrySet());
+        all.sort(Comparator.comparingInt((Map.Entry<String, Double> e) -> -e.getKey().length()).thenComparing(Map.Entry::getKey));
+        this.entries = List.copyOf(all);
     }
 
     /** The shipped model, loaded once per JVM on first use. */
@@ -84,10 +90,6 @@ public final class ChineseSentiment {
     private double lexiconWeight(String text, List<NaiveBayesSentiment.Contribution> top) {
         double sum = 0;
         boolean[] covered = new boolean[text.length()];
-        List<Map.Entry<String, Double>> entries = new ArrayList<>(lexicon.words().entrySet());
-        entries.addAll(lexicon.emoji().entrySet());
-        // Longest first, so 好的谢谢 is read once, not also as 好的 and 谢谢.
-        entries.sort(Comparator.comparingInt((Map.Entry<String, Double> e) -> -e.getKey().length()).thenComparing(Map.Entry::getKey));
         for (Map.Entry<String, Double> e : entries) {
             String word = e.getKey();
             for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
