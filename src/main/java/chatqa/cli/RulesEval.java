@@ -1,6 +1,7 @@
 package chatqa.cli;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,21 +51,53 @@ final class RulesEval implements Callable<Integer> {
     @Option(names = "--mapping", paramLabel = "FILE|NAME", description = "Mapping of that export, or a built-in one by name (jddc).")
     String mapping;
 
+    /**
+     * Labelled messages joined to their texts and evaluated: how many joined, which ids were not in
+     * the data, and which joined texts do not start with the label's excerpt (a sign the data changed).
+     */
+    record Result(ElementEvaluation evaluation, int joined, List<String> unknown, List<String> excerptMismatches) {
+    }
+
     @Override
     public Integer call() throws Exception {
         RuleBook book = RuleBookLoader.loadOrDefault(rules);
+        Result r = evaluate(book, labels, texts(book, inputs, mapping));
+        if (r.joined() == 0) {
+            throw new ChatQa.BadArgument("no labelled message could be joined to a text: give --input (and --mapping) for id-only labels");
+        }
+        System.out.print(r.evaluation().render(r.joined()));
+        report("labelled ids not found in --input", r.unknown());
+        report("texts that do not start with their label's excerpt", r.excerptMismatches());
+        return ChatQa.OK;
+    }
+
+    private static void report(String what, List<String> items) {
+        if (!items.isEmpty()) {
+            System.out.printf("%n%d %s: %s%n", items.size(), what, String.join(", ", items.subList(0, Math.min(5, items.size()))));
+        }
+    }
+
+    /** Message id → text of every accepted message of the export (empty without inputs). */
+    static Map<String, String> texts(RuleBook book, List<Path> inputs, String mapping) throws IOException {
         Map<String, String> texts = new HashMap<>();
-        if (!inputs.isEmpty()) {
-            ExportMapping m = mapping == null ? ExportMapping.canonical() : MappingLoader.load(mapping);
-            for (Conversation c : LocalExports.read(inputs, m, ZoneId.of("Asia/Shanghai"), book.inactivityGap()).conversations()) {
-                for (Message msg : c.messages()) {
-                    texts.put(msg.messageId(), msg.text());
-                }
+        if (inputs.isEmpty()) {
+            return texts;
+        }
+        ExportMapping m = mapping == null ? ExportMapping.canonical() : MappingLoader.load(mapping);
+        for (Conversation c : LocalExports.read(inputs, m, ZoneId.of("Asia/Shanghai"), book.inactivityGap()).conversations()) {
+            for (Message msg : c.messages()) {
+                texts.put(msg.messageId(), msg.text());
             }
         }
+        return texts;
+    }
+
+    /** Reads the label lines, joins id-only ones to {@code texts}, and evaluates the rule book on them. */
+    static Result evaluate(RuleBook book, Path labels, Map<String, String> texts) throws IOException {
         ElementEvaluation eval = new ElementEvaluation(book);
-        int count = 0;
+        int joined = 0;
         List<String> unknown = new ArrayList<>();
+        List<String> mismatched = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(labels, StandardCharsets.UTF_8)) {
             String line;
             int lineNo = 0;
@@ -80,19 +113,15 @@ final class RulesEval implements Callable<Integer> {
                     unknown.add(labels + ":" + lineNo + " (" + id + ")");
                     continue;
                 }
+                if (node.hasNonNull("excerpt") && !text.startsWith(node.get("excerpt").asText())) {
+                    mismatched.add(labels + ":" + lineNo + " (" + id + ")");
+                }
                 Set<String> expected = new TreeSet<>();
                 node.path("labels").forEach(l -> expected.add(l.asText()));
                 eval.add(new ElementEvaluation.Labelled(id, text, expected));
-                count++;
+                joined++;
             }
         }
-        if (count == 0) {
-            throw new ChatQa.BadArgument("no labelled message could be joined to a text: give --input (and --mapping) for id-only labels");
-        }
-        System.out.print(eval.render(count));
-        if (!unknown.isEmpty()) {
-            System.out.printf("%n%d labelled ids not found in --input: %s%n", unknown.size(), String.join(", ", unknown.subList(0, Math.min(5, unknown.size()))));
-        }
-        return ChatQa.OK;
+        return new Result(eval, joined, unknown, mismatched);
     }
 }

@@ -4,27 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import chatqa.ingest.LocalExports;
-import chatqa.ingest.MappingLoader;
-import chatqa.model.Conversation;
-import chatqa.model.Message;
 import chatqa.rules.RuleBookLoader;
 import chatqa.score.ElementEvaluation;
 
@@ -35,34 +22,14 @@ import chatqa.score.ElementEvaluation;
  */
 class RulesEvalTest {
     private static final Path JDDC = Path.of("../shared/data/jddc/chat_sample.tsv");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static ElementEvaluation evaluate(Path labels, List<Path> input, String mapping, int expectedMessages) throws IOException {
         var book = RuleBookLoader.loadDefault();
-        Map<String, String> texts = new HashMap<>();
-        var m = mapping == null ? chatqa.ingest.ExportMapping.canonical() : MappingLoader.load(mapping);
-        for (Conversation c : LocalExports.read(input, m, ZoneId.of("Asia/Shanghai"), book.inactivityGap()).conversations()) {
-            for (Message msg : c.messages()) {
-                texts.put(msg.messageId(), msg.text());
-            }
-        }
-        ElementEvaluation eval = new ElementEvaluation(book);
-        int joined = 0;
-        try (BufferedReader r = Files.newBufferedReader(labels, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                JsonNode node = JSON.readTree(line);
-                String text = texts.get(node.get("id").asText());
-                assertTrue(text != null, "label id not in the data: " + node.get("id"));
-                assertTrue(text.startsWith(node.get("excerpt").asText()), "excerpt does not match " + node.get("id"));
-                Set<String> expected = new TreeSet<>();
-                node.get("labels").forEach(l -> expected.add(l.asText()));
-                eval.add(new ElementEvaluation.Labelled(node.get("id").asText(), text, expected));
-                joined++;
-            }
-        }
-        assertEquals(expectedMessages, joined, "every labelled id joins to a message");
-        return eval;
+        RulesEval.Result r = RulesEval.evaluate(book, labels, RulesEval.texts(book, input, mapping));
+        assertEquals(List.of(), r.unknown(), "every labelled id joins to a message");
+        assertEquals(List.of(), r.excerptMismatches(), "every joined text starts with its excerpt");
+        assertEquals(expectedMessages, r.joined());
+        return r.evaluation();
     }
 
     private static void assertAtLeast(ElementEvaluation eval, double floor, String... labels) {
