@@ -93,6 +93,7 @@ class PersonalDataMaskTest {
         // Without a label the bad checksum fails the id check; the digits still hide as a number.
         assertEquals(List.of("order_number"), kinds("110101199003071234"));
         assertEquals("身份证[身份证]", masked("身份证110101900307123"));
+        assertEquals("号码[身份证]", masked("号码11010119900307123X"));
     }
 
     @Test
@@ -120,6 +121,22 @@ class PersonalDataMaskTest {
         assertEquals("收货地址：广东省深圳市[地址]", masked("收货地址：广东省深圳市南山区科技园南区阳光花园3栋2单元1502"));
         assertEquals("我家就在[地址]", masked("我家就在中山北路1088弄12号"));
         assertEquals("上海市[地址]", masked("上海市浦东新区张江镇祖冲之路887号"));
+        assertEquals("广州市[地址]", masked("广州市天河区天河路385号太古汇1座2001"));
+        assertEquals("新疆维吾尔自治区乌鲁木齐市[地址]", masked("新疆维吾尔自治区乌鲁木齐市天山区解放南路100号"));
+        assertEquals("老地址是[地址]，新地址是[地址]", masked("老地址是文三路123号，新地址是文二路45号2幢"));
+    }
+
+    @Test
+    void addressStopsBeforeTheWordsAfterIt() {
+        assertEquals("[地址]发货3件", masked("文三路123号发货3件"));
+        assertEquals("收件人：张三 138****8000 浙江省杭州市[地址]",
+                masked("收件人：张三 13800138000 浙江省杭州市余杭区五常街道文一西路969号"));
+    }
+
+    @Test
+    void bareOrderLabelNeedsMoreDigitsThanADate() {
+        assertEquals("订单 20261120 下单", masked("订单 20261120 下单"));
+        assertEquals("订单[单号尾号5678]", masked("订单2026112012345678"));
     }
 
     @Test
@@ -139,7 +156,9 @@ class PersonalDataMaskTest {
         "亲，您好，有什么可以帮您？", "身高170cm体重65kg穿什么码", "下个月3号能到吗", "我知道3号发货",
         "1件2999元，共5件14995元", "订单号是多少呀", "价格是1299.00元", "11月20日 23:59:59前付款",
         "型号XR-2000S，电池5000mAh", "客服8号为您服务", "第2单元格式不对", "退款¥1,299.00已到账",
-        "20261120", "https://item.taobao.com/item.htm?id=123456", "优惠券编号CP2026 满200减20"})
+        "20261120", "https://item.taobao.com/item.htm?id=123456", "优惠券编号CP2026 满200减20",
+        "下个月10号发货", "放在小区门口3号柜", "我知道3号发货", "售后中心3楼", "政府3号文件", "5号电池买10节",
+        "现在1号线地铁", "我住3号楼", "客服热线95588", "身份证后四位1234", "手机尾号8000", "加vx：abc", "买2送1"})
     void ordinaryChatIsNotMasked(String text) {
         Masked m = MASK.mask(text);
         assertEquals(text, m.text());
