@@ -112,7 +112,7 @@ public final class SafeFileNames {
         int bytes = 0;
         while (end < s.length() && chars < MAX_CHARS) {
             int cp = s.codePointAt(end);
-            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
             if (bytes + size > MAX_UTF8_BYTES) {
                 break;
             }

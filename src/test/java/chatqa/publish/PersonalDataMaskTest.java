@@ -254,7 +254,7 @@ class PersonalDataMaskTest {
     void typicalMessagesMaskInMicroseconds() {
         String[] texts = {"我的手机是13800138000，地址是浙江省杭州市西湖区文三路123号4栋501室",
             "亲，这件衣服199元，满300减30，今天下单明天发货哦", "好的亲，已经帮您备注了，今天下午就能发出"};
-        for (int i = 0; i < 5_000; i++) {
+        for (int i = 0; i < 3_000; i++) {
             for (String t : texts) {
                 MASK.mask(t);
             }
@@ -263,12 +263,12 @@ class PersonalDataMaskTest {
         double best = Double.MAX_VALUE;
         for (int round = 0; round < 10; round++) {
             long t0 = System.nanoTime();
-            for (int i = 0; i < 1_000; i++) {
+            for (int i = 0; i < 500; i++) {
                 for (String t : texts) {
                     MASK.mask(t);
                 }
             }
-            best = Math.min(best, (System.nanoTime() - t0) / 1000.0 / (1_000 * texts.length));
+            best = Math.min(best, (System.nanoTime() - t0) / 1000.0 / (500 * texts.length));
         }
         assertTrue(best < 50, "took " + best + " µs per message");
     }
