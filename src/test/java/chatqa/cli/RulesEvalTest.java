@@ -44,10 +44,7 @@ class RulesEvalTest {
     void handbookElementsAreRecognisedOnTheSampleDay() throws IOException {
         ElementEvaluation eval = evaluate(Path.of("src/test/resources/labels/sample-agent-messages.jsonl"),
                 List.of(Path.of("sample-data/2026-11-20")), null, 99);
-        assertAtLeast(eval, 0.95, "apology", "closing_question", "thanks", "farewell", "transfer", "offer_help", "self_intro");
-        // The sample's labeller read "亲 as an opening" strictly (好的亲 is not a greeting); the rule counts any 亲
-        // addressing the customer, as the JDDC labellers did. Recall must hold; precision is reported, not gated.
-        assertTrue(eval.scores().get("greeting").recall() >= 0.95, eval.render(0));
+        assertAtLeast(eval, 0.95, "greeting", "apology", "closing_question", "thanks", "farewell", "transfer", "offer_help", "self_intro");
     }
 
     @Test
