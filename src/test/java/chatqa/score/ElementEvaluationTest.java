@@ -1,6 +1,7 @@
 package chatqa.score;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -36,5 +37,18 @@ class ElementEvaluationTest {
         assertEquals(List.of(new ElementEvaluation.Miss("greeting", false, "m5", "哈喽，这边给您看看")),
                 e.misses().stream().filter(m -> m.label().equals("greeting")).toList());
         assertTrue(e.render(5).contains("overall (micro)"));
+    }
+
+    @Test
+    void transfersAreHandoversByThisAgent() {
+        ElementEvaluation e = new ElementEvaluation(RuleBookLoader.loadDefault());
+        for (String handover : List.of("嗯嗯亲亲，稍等，转接中", "妹子给您转接换绑专员可以吗", "这边已经帮您转接第三方了呢", "我把您转给售后同事")) {
+            assertTrue(e.detect(handover).contains("transfer"), handover);
+        }
+        for (String other : List.of("妹子转接正忙，这边给您升级专员处理", "小妹是没办法未您转接过去呢很抱歉", "这个我无法直接转接的哦",
+                "您可以让他给我转接的哦", "或者您让他转给我", "由于转接线路繁忙未能转接成功", "我是您的专属客服小美", "公司转账，才需要去银行汇款的",
+                "[数字x]小时转发哦", "需要再转送正确站点的亲")) {
+            assertFalse(e.detect(other).contains("transfer"), other);
+        }
     }
 }
