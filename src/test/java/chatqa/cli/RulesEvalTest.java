@@ -53,4 +53,14 @@ class RulesEvalTest {
         ElementEvaluation eval = evaluate(Path.of("src/test/resources/labels/jddc-agent-messages.jsonl"), List.of(JDDC), "jddc", 400);
         assertAtLeast(eval, 0.95, "greeting", "apology", "closing_question", "thanks", "farewell");
     }
+
+    @Test
+    void handoversAreToldFromOtherUsesOfZhuanOnRealJdMessages() throws IOException {
+        assumeTrue(Files.exists(JDDC), "../shared/data is absent");
+        // Every JDDC agent message with 转 plus random ones naming 人工/售后/专员 (docs/labelling.md).
+        ElementEvaluation eval = evaluate(Path.of("src/test/resources/labels/jddc-transfer-candidates.jsonl"), List.of(JDDC), "jddc", 100);
+        ElementEvaluation.Score transfer = eval.scores().get("transfer");
+        assertEquals(7, transfer.truePositive() + transfer.falseNegative(), "labelled handovers");
+        assertAtLeast(eval, 0.95, "transfer", "greeting", "apology", "closing_question", "thanks");
+    }
 }
