@@ -1,6 +1,7 @@
 package chatqa.score;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -23,14 +24,31 @@ class ElementEvaluationTest {
         e.add(new ElementEvaluation.Labelled("m3", "感谢您的支持，祝您生活愉快", Set.of("thanks", "farewell")));
         e.add(new ElementEvaluation.Labelled("m4", "我亲自帮您核实一下", Set.of()));
         e.add(new ElementEvaluation.Labelled("m5", "哈喽，这边给您看看", Set.of("greeting")));
+        // 亲 greets as the opening salutation only; ending a clause it is a tag (docs/labelling.md).
+        e.add(new ElementEvaluation.Labelled("m6", "亲，这款有货的哦", Set.of("greeting")));
+        e.add(new ElementEvaluation.Labelled("m7", "好的亲，这边帮您备注", Set.of()));
+        e.add(new ElementEvaluation.Labelled("m8", "有货的呢亲爱的", Set.of()));
 
-        assertEquals(new ElementEvaluation.Score(1, 0, 1), e.scores().get("greeting"), "哈喽 is not in the phrase list");
+        assertEquals(new ElementEvaluation.Score(2, 0, 1), e.scores().get("greeting"), "哈喽 is not in the phrase list");
         assertEquals(new ElementEvaluation.Score(1, 0, 0), e.scores().get("transfer"));
         assertEquals(new ElementEvaluation.Score(1, 0, 0), e.scores().get("thanks"));
         assertEquals(1.0, e.scores().get("greeting").precision());
-        assertEquals(0.5, e.scores().get("greeting").recall());
+        assertEquals(2 / 3.0, e.scores().get("greeting").recall());
         assertEquals(List.of(new ElementEvaluation.Miss("greeting", false, "m5", "哈喽，这边给您看看")),
                 e.misses().stream().filter(m -> m.label().equals("greeting")).toList());
         assertTrue(e.render(5).contains("overall (micro)"));
+    }
+
+    @Test
+    void transfersAreHandoversByThisAgent() {
+        ElementEvaluation e = new ElementEvaluation(RuleBookLoader.loadDefault());
+        for (String handover : List.of("嗯嗯亲亲，稍等，转接中", "妹子给您转接换绑专员可以吗", "这边已经帮您转接第三方了呢", "我把您转给售后同事")) {
+            assertTrue(e.detect(handover).contains("transfer"), handover);
+        }
+        for (String other : List.of("妹子转接正忙，这边给您升级专员处理", "小妹是没办法未您转接过去呢很抱歉", "这个我无法直接转接的哦",
+                "您可以让他给我转接的哦", "或者您让他转给我", "由于转接线路繁忙未能转接成功", "我是您的专属客服小美", "公司转账，才需要去银行汇款的",
+                "[数字x]小时转发哦", "需要再转送正确站点的亲")) {
+            assertFalse(e.detect(other).contains("transfer"), other);
+        }
     }
 }
