@@ -45,3 +45,35 @@ run_chatqa() {
   # shellcheck disable=SC2086
   java ${CHATQA_JAVA_OPTS:-} "${spark_opens[@]}" -jar "$jar" "$@"
 }
+
+# Installs Debian packages that are missing, when this machine can (root and apt-get); says
+# plainly what it does. Returns 1 when something stays missing.
+ensure_debian_packages() {
+  local missing=()
+  local p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "chatqa: installing Debian packages: ${missing[*]} (apt-get, one time) ..." >&2
+    if (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/dev/null 2>&1; then
+      return 0
+    fi
+    echo "chatqa: apt-get could not install ${missing[*]}" >&2
+  fi
+  return 1
+}
+
+# Charts label agents and rules in Chinese: without a CJK font Java draws boxes.
+ensure_cjk_font() {
+  if command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list :lang=zh 2>/dev/null | head -1)" ]; then
+    return 0
+  fi
+  if ensure_debian_packages fonts-noto-cjk; then
+    return 0
+  fi
+  echo "chatqa: warning: no Chinese font found; chart labels in Chinese will show as boxes." >&2
+  echo "chatqa:          install one, e.g. 'sudo apt-get install fonts-noto-cjk'." >&2
+  return 0
+}

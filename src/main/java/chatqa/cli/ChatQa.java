@@ -14,7 +14,7 @@ import chatqa.spark.Version;
  */
 @Command(name = "chatqa", mixinStandardHelpOptions = true, versionProvider = ChatQa.VersionProvider.class,
         description = "Scores customer-service chats of e-commerce shops for quality.",
-        subcommands = {ScoreCommand.class, BackfillCommand.class, SqlCommand.class, RulesCommand.class, SentimentCommand.class,
+        subcommands = {ScoreCommand.class, ReportCommand.class, BackfillCommand.class, SqlCommand.class, RulesCommand.class, SentimentCommand.class,
                 GenerateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ChatQa implements Callable<Integer> {

@@ -22,6 +22,7 @@ public record RunSummary(
         Map<String, Long> outcomes,
         String warehouse,
         Path scorecardCsv,
+        Path report,
         double seconds) {
 
     /** The closing lines of a run, printed on standard output. */
@@ -48,6 +49,7 @@ public record RunSummary(
         }
         sb.append("  warehouse     ").append(warehouse).append("/<table>/dt=").append(day).append('\n');
         sb.append("  scorecards    ").append(scorecardCsv).append('\n');
+        sb.append("  report        ").append(report).append('\n');
         sb.append(String.format("  took          %.1f s%n", seconds));
         return sb.toString();
     }

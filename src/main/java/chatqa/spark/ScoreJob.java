@@ -29,6 +29,7 @@ import org.apache.spark.storage.StorageLevel;
 
 import chatqa.ingest.InputFile;
 import chatqa.ingest.Sessionizer;
+import chatqa.publish.HtmlReport;
 import chatqa.warehouse.DayPartitions;
 import chatqa.warehouse.Scorecards;
 import chatqa.warehouse.Tables;
@@ -128,9 +129,10 @@ public final class ScoreJob {
 
         Path csv = ScorecardReport.write(spark.read().parquet(partitions.partitionPath(Tables.AGENT_SCORECARDS)),
                 Path.of(o.reports(), day), day);
+        HtmlReport.Written report = SupervisorReport.publish(spark, o.warehouse(), o.reports(), day);
         return new RunSummary(runId, day, files.size(), counts.rowsRead(), counts.accepted(), counts.quarantined(),
                 counts.reasons(), conversationCount, scored, outsideDay, agents, outcomes, o.warehouse(), csv,
-                (System.nanoTime() - t0) / 1e9);
+                report.index(), (System.nanoTime() - t0) / 1e9);
     }
 
     private static void stage(DayPartitions partitions, String table, Dataset<Row> data) {

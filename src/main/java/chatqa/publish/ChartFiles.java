@@ -1,0 +1,35 @@
+package chatqa.publish;
+
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUtils;
+
+/**
+ * Writes a chart twice: PNG for mail and SVG for the browser. JFreeSVG keeps labels as
+ * {@code <text>} elements, so they stay sharp, searchable and in Chinese wherever the viewer has
+ * a CJK font.
+ */
+public final class ChartFiles {
+    static {
+        // Charts are drawn on servers without a display.
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private ChartFiles() {
+    }
+
+    /** Writes {@code <dir>/<name>.png} and {@code <dir>/<name>.svg}. */
+    public static void write(JFreeChart chart, Path dir, String name, int width, int height) throws IOException {
+        Files.createDirectories(dir);
+        ChartUtils.saveChartAsPNG(dir.resolve(name + ".png").toFile(), chart, width, height);
+        SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+        chart.draw(g2, new Rectangle(0, 0, width, height));
+        SVGUtils.writeToSVG(dir.resolve(name + ".svg").toFile(), g2.getSVGElement());
+    }
+}

@@ -1,0 +1,119 @@
+package chatqa.publish;
+
+import java.util.List;
+
+/**
+ * Everything the supervisor report of one day shows, read from the warehouse: plain values, so
+ * the HTML and the charts are built and tested without Spark. Rates are shares in [0, 1], null
+ * when nothing was due; durations are seconds.
+ *
+ * @param day          the scored day, YYYY-MM-DD
+ * @param run          the run that wrote the day
+ * @param team         the day's totals over every agent part
+ * @param shops        the same totals per shop
+ * @param agents       one row per shop and agent, in shop and rank order
+ * @param rules        every rule checked that day, over all agents
+ * @param outcomes     conversations per outcome, most frequent first
+ * @param qaHistogram  agent parts per QA-score band
+ * @param frtHistogram first responses per time band (log-spaced)
+ * @param slaSeconds   the rule book's SLA tiers, for markers on the FRT chart
+ * @param teamTrend    the team's last scored days up to and including {@code day}, oldest first
+ * @param pages        one page per agent row, same order as {@code agents}
+ */
+public record DayReport(
+        String day,
+        RunFacts run,
+        Totals team,
+        List<Totals> shops,
+        List<AgentRow> agents,
+        List<RuleRate> rules,
+        List<Count> outcomes,
+        List<Bin> qaHistogram,
+        List<Bin> frtHistogram,
+        List<Integer> slaSeconds,
+        List<DayPoint> teamTrend,
+        List<AgentPage> pages) {
+
+    /** The run that wrote the day ({@code runs} table). */
+    public record RunFacts(String runId, String finishedAt, String version, String ruleBook, long rowsRead,
+                           long accepted, long quarantined, long conversations, long scoredConversations) {
+    }
+
+    /**
+     * Totals over agent parts ({@code agent_segments}): the team's or one shop's ({@code shopId}).
+     *
+     * @param slaRates share of measured first responses within each SLA tier, same order as the tiers
+     */
+    public record Totals(String shopId, long parts, long agents, Double qaScore, Double frtP50, Double frtP90,
+                         List<Double> slaRates, Double greetingRate, Double apologyRate, Double closingRate,
+                         Double resolvedRate, long startedNegative, Double recoveryRate, long redLineHits,
+                         long fatal, Double sentimentStart, Double sentimentEnd) {
+        public Totals {
+            slaRates = List.copyOf(slaRates);
+        }
+
+        /** Share of parts without a fatal (red-line) failure. */
+        public Double redLineFreeRate() {
+            return parts == 0 ? null : 1.0 - (double) fatal / parts;
+        }
+    }
+
+    /**
+     * One agent's day ({@code agent_scorecards}) with their history.
+     *
+     * @param previousQaScore  the agent's QA score on the previous scored day, null when absent that day
+     * @param sevenDayQaScore  the agent's QA score over the 7 scored days before, weighted by parts
+     * @param sentimentStart   mean customer sentiment at the start of the agent's conversations
+     * @param sentimentEnd     mean customer sentiment at their end
+     */
+    public record AgentRow(String shopId, String agentId, int rank, long conversations, Double qaScore,
+                           Double previousQaScore, Double sevenDayQaScore, Double frtP50, Double frtP90,
+                           List<Double> slaRates, Double greetingRate, Double apologyRate, Double closingRate,
+                           Double resolvedRate, long startedNegative, Double recoveryRate, long redLineHits,
+                           long fatal, Double sentimentStart, Double sentimentEnd) {
+        public AgentRow {
+            slaRates = List.copyOf(slaRates);
+        }
+
+        /** Share of parts without a fatal (red-line) failure. */
+        public Double redLineFreeRate() {
+            return conversations == 0 ? null : 1.0 - (double) fatal / conversations;
+        }
+    }
+
+    /** How often a rule was checked and failed (over the team, or one agent). */
+    public record RuleRate(String ruleId, String category, String description, long checked, long failed) {
+        public double passRate() {
+            return checked == 0 ? 0 : 1.0 - (double) failed / checked;
+        }
+    }
+
+    public record Count(String name, long count) {
+    }
+
+    /** A histogram band {@code [lower, upper)}; upper is null for the open last band. */
+    public record Bin(double lower, Double upper, long count) {
+    }
+
+    /** One scored day of the team or of an agent. */
+    public record DayPoint(String day, long conversations, Double qaScore, Double greetingRate, Double apologyRate,
+                           Double closingRate) {
+    }
+
+    /**
+     * A failed check shown as evidence: the message it concerns (raw text: masked when rendered),
+     * the matched span of that text when there is one, and the customer message before it.
+     */
+    public record Failure(String ruleId, String conversationId, int messageSeq, String sentAt, String role,
+                          String text, Integer spanStart, Integer spanEnd, String evidence, int points,
+                          boolean fatal, String previousCustomerText) {
+    }
+
+    /**
+     * The agent page: the agent's rules vs their shop's team, their trend, and the evidence of
+     * every failed check (at most {@code evidenceLimit} per rule; {@code rules} has the full counts).
+     */
+    public record AgentPage(AgentRow agent, String fileName, List<RuleRate> rules, List<RuleRate> teamRules,
+                            List<DayPoint> trend, List<Failure> failures, int evidenceLimit) {
+    }
+}

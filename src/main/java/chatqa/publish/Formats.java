@@ -1,0 +1,60 @@
+package chatqa.publish;
+
+import java.util.Locale;
+
+/** How numbers read in the HTML report: rates as whole percents, scores with one decimal, "—" for nothing. */
+final class Formats {
+    static final String NONE = "—";
+
+    private Formats() {
+    }
+
+    static String percent(Double share) {
+        return share == null || share.isNaN() ? NONE : Math.round(100 * share) + "%";
+    }
+
+    static String score(Double v) {
+        return v == null || v.isNaN() ? NONE : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    static String signed(Double v) {
+        if (v == null || v.isNaN()) {
+            return NONE;
+        }
+        double r = Math.round(v * 10) / 10.0;
+        if (r == 0) {
+            return "±0.0";
+        }
+        return (r > 0 ? "+" : "−") + String.format(Locale.ROOT, "%.1f", Math.abs(r));
+    }
+
+    /** CSS class of a change: up, down or flat. */
+    static String trend(Double v) {
+        if (v == null || v.isNaN() || Math.round(v * 10) == 0) {
+            return "flat";
+        }
+        return v > 0 ? "up" : "down";
+    }
+
+    static String seconds(Double s) {
+        if (s == null || s.isNaN()) {
+            return NONE;
+        }
+        if (s < 60) {
+            return String.format(Locale.ROOT, s < 10 ? "%.1f s" : "%.0f s", s);
+        }
+        long whole = Math.round(s);
+        if (whole < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", whole / 60, whole % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", whole / 3600, whole % 3600 / 60);
+    }
+
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    static String sentiment(Double v) {
+        return v == null || v.isNaN() ? NONE : String.format(Locale.ROOT, "%+.2f", v).replace('-', '−');
+    }
+}

@@ -1,0 +1,135 @@
+package chatqa.publish;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheFactory;
+
+import chatqa.publish.DayReport.AgentPage;
+import chatqa.publish.DayReport.Totals;
+
+/**
+ * Writes the day's supervisor report under {@code reports/<day>/}: {@code index.html} (team
+ * overview), {@code agents/<file>.html} (one page per agent) and {@code charts/} (PNG and SVG).
+ * Pages are self-contained and work offline: no scripts, no remote resources, and a content
+ * security policy that forbids scripts, so chat text can never run even if it slipped past the
+ * template's escaping. The new report is built beside the old one and moved into place at the end.
+ */
+public final class HtmlReport {
+    /** Where the pages are, and what the run should tell the user. */
+    public record Written(Path index, int agentPages, int charts, List<String> warnings) {
+    }
+
+    private final MustacheFactory templates = new DefaultMustacheFactory("chatqa/report");
+    private final PersonalDataMask mask;
+
+    public HtmlReport(PersonalDataMask mask) {
+        this.mask = mask;
+    }
+
+    public Written write(DayReport report, Path dayFolder, String generatedAt) throws IOException {
+        Files.createDirectories(dayFolder);
+        Path staging = Files.createTempDirectory(dayFolder, ".report-");
+        try {
+            List<String> warnings = new ArrayList<>();
+            ChartFonts.installed().warning().ifPresent(warnings::add);
+            int charts = overviewCharts(report, staging.resolve("charts"));
+            String fontWarning = warnings.isEmpty() ? null : warnings.get(0);
+            render("index.mustache", OverviewView.of(report, generatedAt, fontWarning), staging.resolve("index.html"));
+            Path agents = Files.createDirectories(staging.resolve("agents"));
+            for (AgentPage p : report.pages()) {
+                Totals team = shopTotals(report, p.agent().shopId());
+                long inShop = report.agents().stream().filter(a -> a.shopId().equals(p.agent().shopId())).count();
+                String stem = p.fileName().substring(0, p.fileName().length() - ".html".length());
+                charts += agentCharts(report, p, team, staging.resolve("charts"), stem);
+                Map<String, Object> view = AgentView.of(report, p, team, inShop, "agent-" + stem, mask);
+                view.put("generatedAt", generatedAt);
+                view.put("fontWarning", fontWarning);
+                render("agent.mustache", view, agents.resolve(p.fileName()));
+            }
+            for (String name : List.of("index.html", "agents", "charts")) {
+                replace(staging.resolve(name), dayFolder.resolve(name));
+            }
+            return new Written(dayFolder.resolve("index.html"), report.pages().size(), charts, warnings);
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    private int overviewCharts(DayReport r, Path dir) throws IOException {
+        ChartFiles.write(ReportCharts.qaHistogram(r.qaHistogram()), dir, "qa_histogram", 720, 360);
+        ChartFiles.write(ReportCharts.frtDistribution(r.frtHistogram(), r.slaSeconds()), dir, "frt_distribution", 720, 360);
+        ChartFiles.write(ReportCharts.compliance(r.rules()), dir, "compliance", 720, Math.max(260, 60 + 26 * r.rules().size()));
+        ChartFiles.write(ReportCharts.sentiment(r.agents()), dir, "sentiment", 720, 380);
+        int n = 4;
+        if (r.teamTrend().size() > 1) {
+            ChartFiles.write(ReportCharts.trend("Team, last " + r.teamTrend().size() + " scored days", r.teamTrend()), dir, "trend", 720, 360);
+            n++;
+        }
+        return n;
+    }
+
+    private int agentCharts(DayReport r, AgentPage p, Totals team, Path dir, String stem) throws IOException {
+        int tier = r.slaSeconds().isEmpty() ? 0 : r.slaSeconds().get(0);
+        ChartFiles.write(ReportCharts.radar(p.agent(), team, tier), dir, "agent-" + stem + "-radar", 460, 420);
+        if (p.trend().size() > 1) {
+            ChartFiles.write(ReportCharts.trend(p.agent().agentId() + ", last " + p.trend().size() + " scored days", p.trend()),
+                    dir, "agent-" + stem + "-trend", 620, 360);
+            return 2;
+        }
+        return 1;
+    }
+
+    /** The agent's shop totals (the "team" they are compared with); the day's totals when unknown. */
+    static Totals shopTotals(DayReport r, String shopId) {
+        return r.shops().stream().filter(t -> t.shopId() != null && t.shopId().equals(shopId)).findFirst().orElse(r.team());
+    }
+
+    private void render(String template, Map<String, Object> view, Path file) throws IOException {
+        Mustache m = templates.compile(template);
+        StringWriter out = new StringWriter();
+        try {
+            m.execute(out, view).flush();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(out.toString());
+        }
+    }
+
+    private static void replace(Path fresh, Path target) throws IOException {
+        if (Files.isDirectory(target)) {
+            Path old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
+            deleteTree(old);
+        } else {
+            Files.move(fresh, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,311 @@
+package chatqa.spark;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import chatqa.publish.DayReport;
+import chatqa.publish.DayReport.AgentPage;
+import chatqa.publish.DayReport.AgentRow;
+import chatqa.publish.DayReport.Bin;
+import chatqa.publish.DayReport.Count;
+import chatqa.publish.DayReport.DayPoint;
+import chatqa.publish.DayReport.Failure;
+import chatqa.publish.DayReport.RuleRate;
+import chatqa.publish.DayReport.RunFacts;
+import chatqa.publish.DayReport.Totals;
+import chatqa.publish.SafeFileNames;
+import chatqa.warehouse.Scorecards;
+
+/**
+ * Reads one day's report from the warehouse views ({@link chatqa.warehouse.WarehouseViews}) with
+ * Spark SQL. Everything brought to the driver is bounded by agents × rules × days, never by the
+ * number of messages: histograms are counted in SQL, and evidence is limited per agent and rule.
+ */
+final class ReportQueries {
+    /** Failed checks shown per agent and rule; the page says when there are more. */
+    static final int EVIDENCE_PER_RULE = 50;
+    /** Scored days on trend charts. */
+    static final int TREND_DAYS = 30;
+    /** First-response bands in seconds: log-spaced, with the usual SLA tiers as edges. */
+    static final double[] FRT_EDGES = {0, 1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1800, 3600};
+
+    private static final Pattern SLA_COLUMN = Pattern.compile("sla_(\\d+)s_rate");
+
+    private final SparkSession spark;
+    private final String day;
+
+    ReportQueries(SparkSession spark, String day) {
+        this.spark = spark;
+        this.day = day;
+    }
+
+    DayReport read() {
+        List<Integer> sla = slaTiers();
+        Totals team = totals(sla, false).get(0);
+        List<Totals> shops = totals(sla, true);
+        List<AgentRow> agents = agents(sla);
+        List<RuleRate> rules = rules("");
+        Map<String, List<RuleRate>> shopRules = groupRules("shop_id");
+        Map<String, List<RuleRate>> agentRules = groupRules("shop_id, agent");
+        Map<String, List<Failure>> failures = failures();
+        Map<String, List<DayPoint>> agentTrends = agentTrends();
+        SafeFileNames names = new SafeFileNames();
+        List<AgentPage> pages = new ArrayList<>();
+        for (AgentRow a : agents) {
+            String key = a.shopId() + "\u0000" + a.agentId();
+            boolean sameIdElsewhere = agents.stream().filter(o -> o.agentId().equals(a.agentId())).count() > 1;
+            String file = names.fileNameFor(sameIdElsewhere ? a.shopId() + "__" + a.agentId() : a.agentId());
+            pages.add(new AgentPage(a, file, agentRules.getOrDefault(key, List.of()),
+                    shopRules.getOrDefault(a.shopId(), rules), agentTrends.getOrDefault(key, List.of()),
+                    failures.getOrDefault(key, List.of()), EVIDENCE_PER_RULE));
+        }
+        return new DayReport(day, run(), team, shops, agents, rules, outcomes(), qaHistogram(), frtHistogram(), sla,
+                teamTrend(), pages);
+    }
+
+    /** The SLA tiers the day was scored with, from its scorecard columns. */
+    private List<Integer> slaTiers() {
+        List<Integer> tiers = new ArrayList<>();
+        for (String c : spark.table("agent_scorecards").columns()) {
+            Matcher m = SLA_COLUMN.matcher(c);
+            if (m.matches() && !sql("SELECT 1 FROM agent_scorecards WHERE dt = DATE'" + day + "' AND " + c + " IS NOT NULL LIMIT 1").isEmpty()) {
+                tiers.add(Integer.parseInt(m.group(1)));
+            }
+        }
+        tiers.sort(null);
+        return tiers;
+    }
+
+    private RunFacts run() {
+        List<Row> rows = sql("SELECT run_id, cast(finished_at AS STRING) AS finished, chatqa_version, rule_book, rows_read, accepted, "
+                + "quarantined, conversations, scored_conversations FROM runs WHERE dt = DATE'" + day + "' ORDER BY finished_at DESC LIMIT 1");
+        if (rows.isEmpty()) {
+            return new RunFacts("", "", "", "", 0, 0, 0, 0, 0);
+        }
+        Row r = rows.get(0);
+        return new RunFacts(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getLong(4), r.getLong(5),
+                r.getLong(6), r.getLong(7), r.getLong(8));
+    }
+
+    /** Day totals over agent parts, for the whole team or per shop. */
+    private List<Totals> totals(List<Integer> sla, boolean perShop) {
+        String frt = "CASE WHEN s.response_kind = 'first_response' THEN s.response_s END";
+        StringBuilder q = new StringBuilder("SELECT ").append(perShop ? "s.shop_id" : "CAST(NULL AS STRING)").append(" AS shop, ")
+                .append("count(*), count(DISTINCT coalesce(s.agent_id, '" + Scorecards.UNKNOWN_AGENT + "')), avg(s.qa_score), ")
+                .append("percentile(").append(frt).append(", 0.5), percentile(").append(frt).append(", 0.9), ")
+                .append(rate("s.greeting_passed")).append(", ").append(rate("s.apology_passed")).append(", ")
+                .append(rate("s.closing_passed")).append(", ").append(rate("s.outcome = 'resolved_in_chat'")).append(", ")
+                .append("count_if(s.started_negative), avg(CASE WHEN s.started_negative THEN CASE WHEN s.recovered THEN 1D ELSE 0D END END), ")
+                .append("coalesce(sum(s.red_line_hits), 0), count_if(s.fatal), avg(c.sentiment_start), avg(c.sentiment_end)");
+        for (int tier : sla) {
+            q.append(", avg(CASE WHEN (").append(frt).append(") IS NULL THEN NULL WHEN (").append(frt).append(") <= ")
+                    .append(tier).append(" THEN 1D ELSE 0D END)");
+        }
+        q.append(" FROM agent_segments s LEFT JOIN (SELECT conversation_id, sentiment_start, sentiment_end FROM conversations WHERE dt = DATE'")
+                .append(day).append("') c ON s.conversation_id = c.conversation_id WHERE s.dt = DATE'").append(day).append("'");
+        if (perShop) {
+            q.append(" GROUP BY s.shop_id ORDER BY s.shop_id");
+        }
+        List<Totals> out = new ArrayList<>();
+        for (Row r : sql(q.toString())) {
+            List<Double> rates = new ArrayList<>();
+            for (int i = 0; i < sla.size(); i++) {
+                rates.add(d(r, 16 + i));
+            }
+            out.add(new Totals(r.getString(0), r.getLong(1), r.getLong(2), d(r, 3), d(r, 4), d(r, 5), rates, d(r, 6),
+                    d(r, 7), d(r, 8), d(r, 9), r.getLong(10), d(r, 11), r.getLong(12), r.getLong(13), d(r, 14), d(r, 15)));
+        }
+        return out;
+    }
+
+    /** The day's scorecards with each agent's history and mean customer sentiment. */
+    private List<AgentRow> agents(List<Integer> sla) {
+        StringBuilder slaCols = new StringBuilder();
+        for (int tier : sla) {
+            slaCols.append(", a.sla_").append(tier).append("s_rate");
+        }
+        String q = """
+                WITH days AS (SELECT DISTINCT dt FROM agent_scorecards WHERE dt < DATE'%1$s'),
+                     prev AS (SELECT max(dt) AS dt FROM days),
+                     week AS (SELECT dt FROM days ORDER BY dt DESC LIMIT 7),
+                     p AS (SELECT h.shop_id, h.agent_id, h.qa_score FROM agent_scorecards h JOIN prev ON h.dt = prev.dt),
+                     w AS (SELECT h.shop_id, h.agent_id, sum(h.qa_score * h.conversations) / sum(CASE WHEN h.qa_score IS NOT NULL THEN h.conversations END) AS qa
+                           FROM agent_scorecards h JOIN week ON h.dt = week.dt GROUP BY h.shop_id, h.agent_id),
+                     mood AS (SELECT s.shop_id, coalesce(s.agent_id, '%2$s') AS agent_id,
+                                     avg(c.sentiment_start) AS sentiment_start, avg(c.sentiment_end) AS sentiment_end
+                              FROM agent_segments s JOIN conversations c
+                                ON s.conversation_id = c.conversation_id AND c.dt = DATE'%1$s'
+                              WHERE s.dt = DATE'%1$s' GROUP BY 1, 2)
+                SELECT a.shop_id, a.agent_id, a.rank, a.conversations, a.qa_score, p.qa_score, w.qa,
+                       a.frt_p50_s, a.frt_p90_s, a.greeting_rate, a.apology_rate, a.closing_rate, a.resolved_rate,
+                       a.started_negative, a.recovery_rate, a.red_line_hits, a.fatal_count,
+                       mood.sentiment_start, mood.sentiment_end%3$s
+                FROM agent_scorecards a
+                LEFT JOIN p ON a.shop_id = p.shop_id AND a.agent_id = p.agent_id
+                LEFT JOIN w ON a.shop_id = w.shop_id AND a.agent_id = w.agent_id
+                LEFT JOIN mood ON a.shop_id = mood.shop_id AND a.agent_id = mood.agent_id
+                WHERE a.dt = DATE'%1$s'
+                ORDER BY a.shop_id, a.rank, a.agent_id""".formatted(day, Scorecards.UNKNOWN_AGENT, slaCols);
+        List<AgentRow> out = new ArrayList<>();
+        for (Row r : sql(q)) {
+            List<Double> rates = new ArrayList<>();
+            for (int i = 0; i < sla.size(); i++) {
+                rates.add(d(r, 19 + i));
+            }
+            out.add(new AgentRow(r.getString(0), r.getString(1), r.getInt(2), r.getLong(3), d(r, 4), d(r, 5), d(r, 6),
+                    d(r, 7), d(r, 8), rates, d(r, 9), d(r, 10), d(r, 11), d(r, 12), r.getLong(13), d(r, 14), r.getLong(15),
+                    r.getLong(16), d(r, 17), d(r, 18)));
+        }
+        return out;
+    }
+
+    /** Rules over the whole day ({@code groupBy} empty) in rule-book-ish order: by category, then id. */
+    private List<RuleRate> rules(String groupBy) {
+        List<RuleRate> out = new ArrayList<>();
+        for (Row r : sql(ruleQuery(groupBy))) {
+            out.add(ruleRate(r, 0));
+        }
+        return out;
+    }
+
+    /** Rule rates keyed by shop ({@code shop_id}) or by shop and agent. */
+    private Map<String, List<RuleRate>> groupRules(String groupBy) {
+        Map<String, List<RuleRate>> out = new LinkedHashMap<>();
+        boolean byAgent = groupBy.contains("agent");
+        for (Row r : sql(ruleQuery(groupBy))) {
+            String key = byAgent ? r.getString(5) + "\u0000" + r.getString(6) : r.getString(5);
+            out.computeIfAbsent(key, k -> new ArrayList<>()).add(ruleRate(r, 0));
+        }
+        return out;
+    }
+
+    private String ruleQuery(String groupBy) {
+        String keys = groupBy.isEmpty() ? "" : ", " + groupBy;
+        return "SELECT rule_id, first(category), first(description), count(*), count_if(NOT passed)" + keys
+                + " FROM (SELECT *, coalesce(agent_id, '" + Scorecards.UNKNOWN_AGENT + "') AS agent FROM rule_hits WHERE dt = DATE'" + day + "')"
+                + " GROUP BY rule_id" + keys + " ORDER BY " + (groupBy.isEmpty() ? "" : groupBy + ", ") + "first(category), rule_id";
+    }
+
+    private static RuleRate ruleRate(Row r, int i) {
+        return new RuleRate(r.getString(i), r.getString(i + 1), r.getString(i + 2), r.getLong(i + 3), r.getLong(i + 4));
+    }
+
+    /** Failed checks, at most {@link #EVIDENCE_PER_RULE} per agent and rule, with their messages. */
+    private Map<String, List<Failure>> failures() {
+        String q = """
+                WITH f AS (
+                  SELECT * FROM (
+                    SELECT shop_id, coalesce(agent_id, '%2$s') AS agent, rule_id, conversation_id, message_seq, span_start,
+                           span_end, evidence, points_deducted, fatal,
+                           row_number() OVER (PARTITION BY shop_id, coalesce(agent_id, '%2$s'), rule_id
+                                              ORDER BY conversation_id, message_seq) AS n
+                    FROM rule_hits WHERE dt = DATE'%1$s' AND NOT passed) WHERE n <= %3$d),
+                m AS (SELECT conversation_id, seq, role, text, sent_at FROM messages WHERE dt = DATE'%1$s'),
+                before AS (
+                  SELECT f.conversation_id, f.message_seq, max_by(m.text, m.seq) AS text
+                  FROM (SELECT DISTINCT conversation_id, message_seq FROM f) f
+                  JOIN m ON m.conversation_id = f.conversation_id AND m.seq < f.message_seq AND m.role = 'customer'
+                  GROUP BY f.conversation_id, f.message_seq)
+                SELECT f.shop_id, f.agent, f.rule_id, f.conversation_id, f.message_seq, date_format(m.sent_at, 'yyyy-MM-dd HH:mm:ss'), m.role, m.text,
+                       f.span_start, f.span_end, f.evidence, f.points_deducted, f.fatal, before.text
+                FROM f
+                LEFT JOIN m ON m.conversation_id = f.conversation_id AND m.seq = f.message_seq
+                LEFT JOIN before ON before.conversation_id = f.conversation_id AND before.message_seq = f.message_seq
+                ORDER BY f.shop_id, f.agent, f.rule_id, f.conversation_id, f.message_seq""".formatted(day, Scorecards.UNKNOWN_AGENT,
+                EVIDENCE_PER_RULE);
+        Map<String, List<Failure>> out = new LinkedHashMap<>();
+        for (Row r : sql(q)) {
+            Failure f = new Failure(r.getString(2), r.getString(3), r.isNullAt(4) ? 0 : r.getInt(4), r.getString(5),
+                    r.getString(6), r.getString(7), r.isNullAt(8) ? null : r.getInt(8), r.isNullAt(9) ? null : r.getInt(9),
+                    r.getString(10), r.isNullAt(11) ? 0 : r.getInt(11), !r.isNullAt(12) && r.getBoolean(12), r.getString(13));
+            out.computeIfAbsent(r.getString(0) + "\u0000" + r.getString(1), k -> new ArrayList<>()).add(f);
+        }
+        return out;
+    }
+
+    private List<Count> outcomes() {
+        List<Count> out = new ArrayList<>();
+        for (Row r : sql("SELECT coalesce(outcome, 'unknown'), count(*) AS n FROM conversations WHERE dt = DATE'" + day
+                + "' GROUP BY 1 ORDER BY n DESC, 1")) {
+            out.add(new Count(r.getString(0), r.getLong(1)));
+        }
+        return out;
+    }
+
+    /** Agent parts per 5-point QA band; 100 falls in the last band [95, 100]. */
+    private List<Bin> qaHistogram() {
+        long[] counts = new long[20];
+        for (Row r : sql("SELECT least(CAST(floor(qa_score / 5) AS INT), 19) AS b, count(*) FROM agent_segments WHERE dt = DATE'"
+                + day + "' AND qa_score IS NOT NULL GROUP BY 1")) {
+            counts[Math.max(0, r.getInt(0))] += r.getLong(1);
+        }
+        List<Bin> bins = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            bins.add(new Bin(5.0 * i, 5.0 * i + 5, counts[i]));
+        }
+        return bins;
+    }
+
+    /** First responses per band of {@link #FRT_EDGES}; the last band is open. */
+    private List<Bin> frtHistogram() {
+        StringBuilder band = new StringBuilder("CASE");
+        for (int i = FRT_EDGES.length - 1; i >= 1; i--) {
+            band.append(" WHEN response_s >= ").append(FRT_EDGES[i]).append(" THEN ").append(i);
+        }
+        band.append(" ELSE 0 END");
+        long[] counts = new long[FRT_EDGES.length];
+        for (Row r : sql("SELECT " + band + " AS b, count(*) FROM agent_segments WHERE dt = DATE'" + day
+                + "' AND response_kind = 'first_response' AND response_s IS NOT NULL GROUP BY 1")) {
+            counts[r.getInt(0)] += r.getLong(1);
+        }
+        List<Bin> bins = new ArrayList<>();
+        for (int i = 0; i < FRT_EDGES.length; i++) {
+            bins.add(new Bin(FRT_EDGES[i], i + 1 < FRT_EDGES.length ? FRT_EDGES[i + 1] : null, counts[i]));
+        }
+        return bins;
+    }
+
+    /** The team's last {@link #TREND_DAYS} scored days up to the day. */
+    private List<DayPoint> teamTrend() {
+        String q = "SELECT cast(dt AS STRING), count(*), avg(qa_score), " + rate("greeting_passed") + ", " + rate("apology_passed")
+                + ", " + rate("closing_passed") + " FROM agent_segments WHERE dt <= DATE'" + day + "' AND dt IN (SELECT DISTINCT dt FROM agent_segments WHERE dt <= DATE'"
+                + day + "' ORDER BY dt DESC LIMIT " + TREND_DAYS + ") GROUP BY dt ORDER BY dt";
+        List<DayPoint> out = new ArrayList<>();
+        for (Row r : sql(q)) {
+            out.add(new DayPoint(r.getString(0), r.getLong(1), d(r, 2), d(r, 3), d(r, 4), d(r, 5)));
+        }
+        return out;
+    }
+
+    /** Each agent's scorecards over the team's last {@link #TREND_DAYS} scored days. */
+    private Map<String, List<DayPoint>> agentTrends() {
+        String q = "SELECT shop_id, agent_id, cast(dt AS STRING), conversations, qa_score, greeting_rate, apology_rate, closing_rate "
+                + "FROM agent_scorecards WHERE dt IN (SELECT DISTINCT dt FROM agent_scorecards WHERE dt <= DATE'" + day
+                + "' ORDER BY dt DESC LIMIT " + TREND_DAYS + ") ORDER BY shop_id, agent_id, dt";
+        Map<String, List<DayPoint>> out = new LinkedHashMap<>();
+        for (Row r : sql(q)) {
+            out.computeIfAbsent(r.getString(0) + "\u0000" + r.getString(1), k -> new ArrayList<>())
+                    .add(new DayPoint(r.getString(2), r.getLong(3), d(r, 4), d(r, 5), d(r, 6), d(r, 7)));
+        }
+        return out;
+    }
+
+    private static String rate(String condition) {
+        return "avg(CASE WHEN " + condition + " THEN 1D WHEN NOT (" + condition + ") THEN 0D END)";
+    }
+
+    private List<Row> sql(String q) {
+        return spark.sql(q).collectAsList();
+    }
+
+    private static Double d(Row r, int i) {
+        return r.isNullAt(i) ? null : ((Number) r.get(i)).doubleValue();
+    }
+}

@@ -1,0 +1,107 @@
+package chatqa.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTML pages of a hand-made day: what they show, and that chat text and agent ids cannot do harm. */
+class HtmlReportTest {
+    @TempDir
+    Path tmp;
+
+    private Path day;
+    private String index;
+    private String hostilePage;
+
+    @BeforeEach
+    void write() throws IOException {
+        day = tmp.resolve("reports").resolve("2026-11-20");
+        HtmlReport.Written w = new HtmlReport(PersonalDataMask.standard()).write(ReportFixture.day(), day, "2026-11-21 08:00 CST");
+        assertEquals(day.resolve("index.html"), w.index());
+        assertEquals(2, w.agentPages());
+        index = Files.readString(day.resolve("index.html"));
+        hostilePage = Files.readString(day.resolve("agents").resolve(ReportFixture.day().pages().get(1).fileName()));
+    }
+
+    private List<Path> htmlFiles() throws IOException {
+        try (Stream<Path> all = Files.walk(day)) {
+            return all.filter(p -> p.toString().endsWith(".html")).toList();
+        }
+    }
+
+    @Test
+    void leaderboardShowsRankScoreChangesAndTheCheckToCoachFirst() {
+        String mei = row(index, ReportFixture.CHINESE_ID);
+        assertTrue(mei.contains("<td class=\"num qa\">90.0</td>"), mei);
+        assertTrue(mei.contains("<td class=\"num up\">+5.0</td>"), "vs previous day 85.0: " + mei);
+        assertTrue(mei.contains("<td class=\"num up\">+2.5</td>"), "vs 7-day 87.5: " + mei);
+        assertTrue(mei.contains("href=\"agents/%E5%AE%A2%E6%9C%8D%E5%B0%8F%E7%BE%8E.html\""), "link percent-encoded: " + mei);
+        assertTrue(mei.contains("<td>greeting.hello</td>"), "mei's only failing check: " + mei);
+        String hostile = row(index, "&lt;script&gt;");
+        assertTrue(hostile.contains("<td class=\"num flat\">—</td>"), "no history, no change: " + hostile);
+        assertTrue(hostile.contains("<td class=\"num bad\">2</td>"), "red lines stand out: " + hostile);
+        assertTrue(hostile.contains("<td>apology.after_complaint</td>"), "100 points behind the team on apology: " + hostile);
+        assertTrue(index.contains("<td>apology.after_complaint</td><td>apology</td>"), "top failing checks list it");
+    }
+
+    private static String row(String html, String agentText) {
+        int at = html.indexOf("data-agent=\"" + agentText);
+        assertTrue(at > 0, "row of " + agentText);
+        return html.substring(at, html.indexOf("</tr>", at));
+    }
+
+    @Test
+    void chatTextAndAgentIdsAreEscapedEverywhereAndNoPageCanRunScripts() throws IOException {
+        for (Path p : htmlFiles()) {
+            String html = Files.readString(p);
+            assertFalse(html.contains("<script"), p + " has a script element");
+            assertFalse(html.contains("<img src=x"), p + " has the injected image");
+            assertFalse(html.contains("<a href=\"javascript"), p + " has the injected link");
+            assertTrue(html.contains("Content-Security-Policy\" content=\"default-src 'none'"), p + " forbids scripts by policy");
+        }
+        assertTrue(hostilePage.contains("&lt;img src&#61;x onerror&#61;alert(1)&gt;"), "the text is shown, escaped");
+    }
+
+    @Test
+    void evidenceIsMaskedAndTheMatchedSpanHighlighted() {
+        assertFalse(hostilePage.contains("13800138000"), "agent message phone masked");
+        assertFalse(hostilePage.contains("13912345678"), "customer message phone masked");
+        assertTrue(hostilePage.contains("<mark>你自己看</mark>"), "span highlighted");
+        assertTrue(hostilePage.contains("customer before:"), "the complaint before the reply is shown");
+        assertTrue(hostilePage.contains("id=\"rule-red_line.rude\""), "each failed rule has an anchor");
+        assertTrue(hostilePage.contains("<span class=\"fatal\">red line</span>"));
+        assertTrue(hostilePage.contains("href=\"../index.html\""), "links back to the overview");
+    }
+
+    @Test
+    void agentFilesStayInsideTheReportFolderAndChartsExistForEachPage() throws IOException {
+        for (Path p : htmlFiles()) {
+            assertTrue(p.normalize().startsWith(day), p.toString());
+        }
+        for (String stem : List.of("客服小美", "script-alert-id-script-etc-passwd-0badf00d")) {
+            assertTrue(Files.size(day.resolve("charts").resolve("agent-" + stem + "-radar.png")) > 0);
+            assertTrue(Files.size(day.resolve("charts").resolve("agent-" + stem + "-radar.svg")) > 0);
+        }
+        assertTrue(Files.exists(day.resolve("charts").resolve("agent-客服小美-trend.svg")), "two scored days: a trend");
+        assertFalse(Files.exists(day.resolve("charts").resolve("agent-script-alert-id-script-etc-passwd-0badf00d-trend.svg")));
+    }
+
+    @Test
+    void writingAgainReplacesTheReportAndLeavesNoStagingBehind() throws IOException {
+        new HtmlReport(PersonalDataMask.standard()).write(ReportFixture.day(), day, "2026-11-21 09:00 CST");
+        assertTrue(Files.readString(day.resolve("index.html")).contains("2026-11-21 09:00 CST"));
+        try (Stream<Path> files = Files.list(day)) {
+            assertEquals(List.of("agents", "charts", "index.html"), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+}
