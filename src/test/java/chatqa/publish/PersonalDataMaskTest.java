@@ -88,7 +88,7 @@ class PersonalDataMaskTest {
     }
 
     @Test
-    void residentIdWithWrongChecksumIsOnlyMaskedWhenLabelled() {
+    void residentIdWithWrongChecksumIsStillHidden() {
         assertEquals("身份证号码：[身份证]", masked("身份证号码：110101199003071234"));
         // Without a label the bad checksum fails the id check; the digits still hide as a number.
         assertEquals(List.of("order_number"), kinds("110101199003071234"));
