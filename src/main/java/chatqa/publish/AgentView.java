@@ -53,7 +53,7 @@ final class AgentView {
         for (int i = 0; i < sla.size() && i < a.slaRates().size(); i++) {
             k.add(Map.of("label", "answered within " + sla.get(i) + " s", "value", Formats.percent(a.slaRates().get(i)), "note", "of measured first responses"));
         }
-        k.add(Map.of("label", "red lines", "value", String.valueOf(a.redLineHits()), "note", a.fatal() + " parts scored 0"));
+        k.add(Map.of("label", "red lines", "value", String.valueOf(a.redLineHits()), "note", "parts scored 0: " + a.fatal()));
         k.add(Map.of("label", "resolved in chat", "value", Formats.percent(a.resolvedRate()), "note", "of the agent's parts"));
         k.add(Map.of("label", "sentiment recovered", "value", Formats.percent(a.recoveryRate()),
                 "note", a.startedNegative() + " started negative; " + Formats.sentiment(a.sentimentStart()) + " → "

@@ -3,13 +3,17 @@ package chatqa.publish;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
+import java.util.Locale;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -88,6 +92,9 @@ public final class ReportCharts {
         LogAxis axis = new LogAxis("seconds (log scale)");
         axis.setBase(10);
         axis.setSmallestValue(FRT_FLOOR);
+        // One tick per decade in plain seconds (1, 10, 100, 1000) instead of powers of ten.
+        axis.setTickUnit(new NumberTickUnit(1));
+        axis.setNumberFormatOverride(new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         if (!bins.isEmpty()) {
             Bin last = bins.get(bins.size() - 1);
             axis.setRange(Math.max(bins.get(0).lower(), FRT_FLOOR), last.upper() == null ? last.lower() * 2 : last.upper());
@@ -97,7 +104,7 @@ public final class ReportCharts {
         for (int s : slaSeconds) {
             ValueMarker m = new ValueMarker(s, FAIL, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
                     1f, new float[] {4f, 3f}, 0f));
-            m.setLabel("SLA " + s + " s");
+            m.setLabel(s + " s");
             m.setLabelFont(ChartFonts.font(Font.PLAIN, 11));
             m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             m.setLabelTextAnchor(TextAnchor.TOP_LEFT);

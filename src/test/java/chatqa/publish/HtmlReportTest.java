@@ -69,7 +69,7 @@ class HtmlReportTest {
             assertFalse(html.contains("<a href=\"javascript"), p + " has the injected link");
             assertTrue(html.contains("Content-Security-Policy\" content=\"default-src 'none'"), p + " forbids scripts by policy");
         }
-        assertTrue(hostilePage.contains("&lt;img src&#61;x onerror&#61;alert(1)&gt;"), "the text is shown, escaped");
+        assertTrue(hostilePage.contains("&lt;img src&#61;x onerror&#61;"), "the text is shown, escaped");
     }
 
     @Test
@@ -79,7 +79,7 @@ class HtmlReportTest {
         assertTrue(hostilePage.contains("<mark>你自己看</mark>"), "span highlighted");
         assertTrue(hostilePage.contains("customer before:"), "the complaint before the reply is shown");
         assertTrue(hostilePage.contains("id=\"rule-red_line.rude\""), "each failed rule has an anchor");
-        assertTrue(hostilePage.contains("<span class=\"fatal\">red line</span>"));
+        assertTrue(hostilePage.contains("<span class=\"fatal\">red line: the part scores 0</span>"));
         assertTrue(hostilePage.contains("href=\"../index.html\""), "links back to the overview");
     }
 

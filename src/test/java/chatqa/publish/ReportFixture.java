@@ -14,7 +14,7 @@ import chatqa.publish.DayReport.Totals;
 
 /** A small hand-made day: two agents of one shop, one with a Chinese id, one with a hostile one. */
 final class ReportFixture {
-    static final String HOSTILE_ID = "<script>alert('id')</script>../../etc/passwd";
+    static final String HOSTILE_ID = "<script>window.pwned='id'</script>../../etc/passwd";
     static final String CHINESE_ID = "客服小美";
 
     private ReportFixture() {
@@ -41,9 +41,9 @@ final class ReportFixture {
                 new RuleRate("red_line.rude", "red_line", "不得与顾客争吵", 4, 1));
         List<Failure> hostileFailures = List.of(
                 new Failure("red_line.rude", "c-7", 4, "2026-11-20 10:01:02", "agent",
-                        "<img src=x onerror=alert(1)> 你自己看 电话13800138000", 29, 33, "rude: '你自己看'", 40, true,
-                        "我的手机13912345678<script>alert(2)</script>"),
-                new Failure("greeting.hello", "c-8", 2, "2026-11-20 11:00:00", "agent", "<a href=\"javascript:alert(3)\">点这里</a>",
+                        "<img src=x onerror=pwned=1> 你自己看 电话13800138000", 28, 32, "rude: '你自己看'", 40, true,
+                        "我的手机13912345678<script>window.pwned='text'</script><style>body{display:none}</style>"),
+                new Failure("greeting.hello", "c-8", 2, "2026-11-20 11:00:00", "agent", "<a href=\"javascript:window.pwned='link'\" id=\"bait\">点这里</a><div style=\"background:url(javascript:pwned=1)\">css</div>",
                         null, null, "no greeting in the first agent message", 5, false, null),
                 new Failure("apology.after_complaint", "c-9", 3, null, "agent", "在的", null, null, "no apology", 10, false,
                         "太慢了！！"));

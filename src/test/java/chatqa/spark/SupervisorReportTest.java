@@ -31,6 +31,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 
 import chatqa.cli.ChatQa;
+import chatqa.publish.Browser;
 import chatqa.sample.SampleDay;
 
 /**

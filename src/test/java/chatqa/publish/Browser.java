@@ -1,4 +1,4 @@
-package chatqa.spark;
+package chatqa.publish;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -23,18 +23,18 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * jobs/test.sh installs both and sets CHATQA_REQUIRE_BROWSER=1, which turns a missing browser
  * into a failure instead of a skipped test.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
 
     private Browser(ChromeDriver driver) {
         this.driver = driver;
     }
 
     /** Starts a browser, or skips the calling test when none is installed and none is required. */
-    static Browser start(Path profile) throws IOException {
+    public static Browser start(Path profile) throws IOException {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present) {
             String why = "Debian chromium and chromium-driver are not installed (jobs/test.sh installs them)";
@@ -57,17 +57,17 @@ final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options));
     }
 
-    void open(Path page) {
+    public void open(Path page) {
         driver.get(page.toUri().toString());
     }
 
     /** Console messages and page errors logged since the last call. */
-    List<LogEntry> console() {
+    public List<LogEntry> console() {
         return driver.manage().logs().get(LogType.BROWSER).getAll();
     }
 
     /** Saves a full-page screenshot (people look at these; the build keeps them under target/). */
-    void screenshot(Path png) throws IOException {
+    public void screenshot(Path png) throws IOException {
         Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1300, Math.min(12000, height.intValue() + 40)));
         File shot = driver.getScreenshotAs(OutputType.FILE);
