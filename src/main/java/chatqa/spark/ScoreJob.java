@@ -53,6 +53,9 @@ public final class ScoreJob {
         Instant started = Instant.now();
         String runId = RUN_ID.format(started) + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
         Configuration conf = spark.sparkContext().hadoopConfiguration();
+        for (String d : DayPartitions.recover(o.warehouse(), conf)) {
+            Progress.say("finished the commit of %s that an earlier run was killed in", d);
+        }
         List<InputFile> files = InputListing.expand(o.inputs(), conf);
         if (files.isEmpty()) {
             throw new IOException("no export files (.csv .tsv .txt .jsonl .json .ndjson) under " + String.join(", ", o.inputs()));

@@ -53,6 +53,8 @@ public final class WarehouseViews {
 
     /** Registers every table found under {@code warehouse} and the trend views over them; returns their names. */
     public static List<String> register(SparkSession spark, String warehouse) throws IOException {
+        // A run killed in its commit is finished before anyone reads the day.
+        DayPartitions.recover(warehouse, spark.sparkContext().hadoopConfiguration());
         Path root = new Path(warehouse);
         FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
         List<String> names = new ArrayList<>();
