@@ -40,6 +40,11 @@ final class ScoringOptions {
     @Option(names = "--reports", defaultValue = "reports", paramLabel = "DIR", description = "Reports root (default: ${DEFAULT-VALUE}).")
     String reports;
 
+    @Option(names = "--mask-warehouse",
+            description = "Mask customers' personal data (phones, ids, cards, orders, emails, addresses) in the stored message texts, "
+                    + "words, evidence and quarantined rows too; reports always mask.")
+    boolean maskWarehouse;
+
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*], or spark.master when set by spark-submit).")
     String master;
 
@@ -68,6 +73,6 @@ final class ScoringOptions {
             throw new ChatQa.BadArgument("the mapping " + m.source() + " has no sent_at column, so the day cannot be derived: pass --date YYYY-MM-DD");
         }
         Progress.say("rule book %s (%d rules), mapping: %s", book.source(), book.rules().size(), m.source());
-        return new ScoreOptions(inputs, m, m.source(), book, zone, day, warehouse, reports);
+        return new ScoreOptions(inputs, m, m.source(), book, zone, day, warehouse, reports, maskWarehouse);
     }
 }

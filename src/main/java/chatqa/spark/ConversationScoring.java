@@ -12,6 +12,8 @@ import chatqa.ingest.QuarantinedRow;
 import chatqa.ingest.Sessionizer;
 import chatqa.model.Conversation;
 import chatqa.model.Message;
+import chatqa.publish.PersonalDataMask;
+import chatqa.publish.WarehouseMask;
 import chatqa.rules.RuleBook;
 import chatqa.rules.RuleBookLoader;
 import chatqa.score.ConversationScorer;
@@ -23,15 +25,18 @@ import chatqa.score.ConversationScorer;
  */
 final class ConversationScoring implements FlatMapGroupsFunction<String, Row, Row> {
     private static final ConcurrentHashMap<String, ConversationScorer> SCORERS = new ConcurrentHashMap<>();
+    private static final WarehouseMask MASK = new WarehouseMask(PersonalDataMask.standard());
 
     private final String ruleBookYaml;
     private final String ruleBookSource;
     private final String ruleBookSha;
+    private final boolean maskWarehouse;
 
-    ConversationScoring(RuleBook book) {
+    ConversationScoring(RuleBook book, boolean maskWarehouse) {
         this.ruleBookYaml = book.yaml();
         this.ruleBookSource = book.source();
         this.ruleBookSha = book.sha256();
+        this.maskWarehouse = maskWarehouse;
     }
 
     @Override
@@ -42,9 +47,10 @@ final class ConversationScoring implements FlatMapGroupsFunction<String, Row, Ro
         rows.forEachRemaining(r -> messages.add(RowCodec.message(r)));
         Sessionizer.Result split = new Sessionizer(scorer.ruleBook().inactivityGap()).split(messages);
         List<Row> out = new ArrayList<>(split.conversations().size());
+        WarehouseMask mask = maskWarehouse ? MASK : null;
         List<QuarantinedRow> duplicates = split.duplicates();
         for (Conversation c : split.conversations()) {
-            out.add(RowCodec.bundle(scorer.score(c), duplicates));
+            out.add(RowCodec.bundle(scorer.score(c), duplicates, mask));
             duplicates = List.of();
         }
         return out.iterator();

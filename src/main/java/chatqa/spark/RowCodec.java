@@ -1,7 +1,9 @@
 package chatqa.spark;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -11,6 +13,8 @@ import chatqa.ingest.QuarantinedRow;
 import chatqa.model.Message;
 import chatqa.model.Role;
 import chatqa.model.SourceRef;
+import chatqa.publish.PersonalDataMask.Masked;
+import chatqa.publish.WarehouseMask;
 import chatqa.score.CheckResult;
 import chatqa.score.ConversationScore;
 import chatqa.score.OutcomeFlags;
@@ -58,19 +62,34 @@ final class RowCodec {
         return RowFactory.create(q.file(), q.line(), q.reason().code(), q.field(), q.detail(), q.raw());
     }
 
-    /** One scored conversation with its messages, checks and the duplicates found beside it. */
-    static Row bundle(ConversationScore s, List<QuarantinedRow> duplicates) {
-        Row[] messages = s.messages().stream().map(RowCodec::message).toArray(Row[]::new);
+    /**
+     * One scored conversation with its messages, checks and the duplicates found beside it.
+     *
+     * @param mask null: store the raw text; else store texts, words, evidence spans and quarantined
+     *             duplicates masked ({@code --mask-warehouse})
+     */
+    static Row bundle(ConversationScore s, List<QuarantinedRow> duplicates, WarehouseMask mask) {
+        Map<Integer, Masked> masks = new HashMap<>();
+        Row[] messages = s.messages().stream().map(e -> {
+            if (mask == null) {
+                return message(e, e.message().text(), e.words().words().toArray(new String[0]));
+            }
+            WarehouseMask.MaskedMessage mm = mask.message(e.message().text(), e.words());
+            masks.put(e.seq(), mm.masked());
+            return message(e, mm.text(), mm.words());
+        }).toArray(Row[]::new);
         Row[] segments = s.segments().stream().map(p -> segment(s, p)).toArray(Row[]::new);
-        Row[] hits = s.checks().stream().map(c -> hit(s, c)).toArray(Row[]::new);
-        Row[] dups = duplicates.stream().map(RowCodec::quarantine).toArray(Row[]::new);
+        Row[] hits = s.checks().stream().map(c -> hit(s, c, masks)).toArray(Row[]::new);
+        Row[] dups = duplicates.stream()
+                .map(q -> mask == null ? q : new QuarantinedRow(q.file(), q.line(), q.reason(), q.field(), q.detail(), mask.text(q.raw())))
+                .map(RowCodec::quarantine).toArray(Row[]::new);
         return RowFactory.create(conversation(s), messages, segments, hits, dups);
     }
 
-    private static Row message(EnrichedMessage e) {
+    private static Row message(EnrichedMessage e, String text, String[] words) {
         Message m = e.message();
         return RowFactory.create(m.conversationId(), m.messageId(), e.seq(), m.sentAt(), m.role().code(), m.agentId(),
-                m.customerId(), m.shopId(), m.text(), e.words().words().toArray(new String[0]), m.text().length(),
+                m.customerId(), m.shopId(), text, words, m.text().length(),
                 e.sentiment() == null ? null : e.sentiment().score(), e.sentiment() == null ? null : e.sentiment().explanation(),
                 m.source().file(), m.source().line());
     }
@@ -110,8 +129,8 @@ final class RowCodec {
                 s.sentiment().recovered(), s.sentiment().deteriorated());
     }
 
-    private static Row hit(ConversationScore s, CheckResult c) {
-        var e = c.evidence();
+    private static Row hit(ConversationScore s, CheckResult c, Map<Integer, Masked> masks) {
+        var e = WarehouseMask.evidence(c.evidence(), masks.get(c.evidence().messageSeq()));
         SegmentScore part = s.segments().get(c.segment() - 1);
         return RowFactory.create(s.conversation().id(), s.conversation().shopId(), part.segment().agentId(), c.segment(),
                 c.rule().id(), c.rule().category(), c.rule().description(), c.passed(), c.fatalHit(), c.pointsDeducted(),

@@ -69,7 +69,7 @@ public final class ScoreJob {
         Dataset<Row> bundles = parsed.where(col("kind").equalTo(RowCodec.KIND_MESSAGE))
                 .groupByKey((MapFunction<Row, String>) r -> Sessionizer.key(r.getAs("shop_id"), r.getAs("conversation_id"),
                         r.getAs("customer_id")), Encoders.STRING())
-                .flatMapGroups(new ConversationScoring(o.ruleBook()), Encoders.row(Stages.BUNDLE))
+                .flatMapGroups(new ConversationScoring(o.ruleBook(), o.maskWarehouse()), Encoders.row(Stages.BUNDLE))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Dataset<Row> conversations = bundles.select(col("conversation.*"));
@@ -102,7 +102,7 @@ public final class ScoreJob {
         Dataset<Row> duplicates = bundles.select(explode(col("duplicates")).as("d")).select(col("d.*"));
         Dataset<Row> quarantine = parsed.where(col("kind").equalTo(RowCodec.KIND_QUARANTINE))
                 .select(col("file").as("source_file"), col("line").as("source_line"), col("reason"), col("field"),
-                        col("detail"), col("raw"))
+                        col("detail"), o.maskWarehouse() ? MaskedText.column(spark, col("raw")).as("raw") : col("raw"))
                 .unionByName(duplicates)
                 .orderBy(col("source_file"), col("source_line"));
         Dataset<Row> scorecards = Scorecards.compute(segments, o.ruleBook().slaSeconds());
