@@ -109,7 +109,7 @@ class WarehouseQueryTest {
     }
 
     @Test
-    void scenarioDailyCountsEachScenarioAndItsRulesCompliance() {
+    void scenarioDailyCountsEachScenarioAndItsRulesCompliance() throws IOException {
         String day = "dt = DATE'2026-11-20' AND shop_id = 'shop-a'";
         List<Row> rows = query("SELECT * FROM scenario_daily WHERE " + day + " ORDER BY scenario");
         long total = (long) query("SELECT count(*) AS n FROM conversations WHERE " + day).get(0).getAs("n");
@@ -126,6 +126,12 @@ class WarehouseQueryTest {
             }
         }
         assertTrue(rows.stream().anyMatch(r -> r.getAs("rule_compliance") != null), rows.toString());
+        java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+        sql.write(sql.run("SELECT rule_compliance FROM scenario_daily WHERE " + day + " AND scenario = 'bargaining'"),
+                SqlQuery.Output.CSV, null, 10, new java.io.PrintStream(csv, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(csv.toString(java.nio.charset.StandardCharsets.UTF_8).matches(
+                "(?s)rule_compliance\\n\"\\{bargaining\\.no_ad_hoc_discount=[0-9.]+, bargaining\\.points_to_promotions=[0-9.]+\\}\"\\n"),
+                "maps print sorted by rule id: " + csv);
         List<String> tagged = rows.stream().map(r -> (String) r.getAs("scenario")).toList();
         for (Row r : query("SELECT DISTINCT scenario FROM agent_scenarios WHERE " + day)) {
             assertTrue(tagged.contains((String) r.getAs("scenario")), "agent rows only for scenarios of the day: " + r);
