@@ -39,7 +39,8 @@ public final class RuleCheck implements Check {
             return List.of();
         }
         List<Window> windows = narrowed(windows(c));
-        if (rule.before() != null || (rule.position() == Position.AFTER_TRIGGER && rule.expect() == Expectation.PRESENT)) {
+        if (rule.before() != null
+                || (rule.position() == Position.AFTER_TRIGGER && rule.expect() == Expectation.PRESENT && !rule.isLengthLimit())) {
             return perWindow(c, windows);
         }
         Map<Integer, List<Window>> bySegment = new LinkedHashMap<>();

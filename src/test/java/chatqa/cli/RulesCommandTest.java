@@ -40,6 +40,7 @@ class RulesCommandTest {
     void testMarksEveryHitAndMissOnItsMessage() {
         String out = stdout(0, "rules", "test", "--input", "src/test/resources/fixtures/day1", "--conversation", "C2", "--no-color");
         assertTrue(out.contains("== C2  shop s1  customer u2  QA 0  outcome"), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("== C2 ") && l.endsWith("  scenarios bargaining")), out);
         assertTrue(out.contains("  4 agent    a2         [你自己看]详情页"), out);
         assertTrue(out.contains("✗ red_line.rude (part 1, fatal): forbidden '你自己看' in an agent message"), out);
         assertTrue(out.contains("✗ greeting.hello (part 1, -4): not found in the first agent message"), out);

@@ -72,6 +72,13 @@ class RuleKindsTest {
                 position: any
                 max_chars: 10
                 points: 2
+              - id: short_answer
+                category: style
+                position: after_trigger
+                trigger: {phrases: [怎么用]}
+                within_agent_messages: 1
+                max_chars: 5
+                points: 1
               - id: retention
                 category: resolution
                 position: any
@@ -174,6 +181,16 @@ class RuleKindsTest {
         assertEquals(false, r.passed());
         assertEquals(Evidence.missing("m3", 3, "agent message 3 has 15 characters, more than 10: split the reply"), r.evidence());
         assertEquals(true, only(SCORER.score(Chat.of("10:00:00 customer 在吗", "10:00:05 agent a1 在的")), "short").passed());
+    }
+
+    @Test
+    void lengthLimitAfterATriggerLooksOnlyAtTheWindow() {
+        ConversationScore brief = SCORER.score(Chat.of("10:00:00 customer 怎么用", "10:00:05 agent a1 先按开关",
+                "10:00:09 agent a1 然后连接蓝牙就可以"));
+        assertEquals(true, only(brief, "short_answer").passed(), "the second message is outside the window");
+        ConversationScore wordy = SCORER.score(Chat.of("10:00:00 customer 怎么用", "10:00:05 agent a1 先按开关再连蓝牙"));
+        assertEquals(Evidence.missing("m2", 2, "agent message 2 has 8 characters, more than 5: split the reply"),
+                only(wordy, "short_answer").evidence());
     }
 
     @Test
