@@ -162,13 +162,7 @@ public final class RuleBookLoader {
             YamlTree triggerNode = item.get("trigger");
             boolean triggered = position == Position.FIRST_REPLY_AFTER_TRIGGER || position == Position.AFTER_TRIGGER;
             if (triggered && triggerNode != null && triggerNode.isScalar()) {
-                Scenario named = scenarios.get(triggerNode.text().trim());
-                if (named == null || named.condition().role() != Role.CUSTOMER) {
-                    throw triggerNode.error(named == null ? "unknown scenario '" + triggerNode.text() + "' (a trigger is a "
-                            + "condition, or the name of a scenario: " + String.join(", ", scenarios.keySet()) + ")"
-                            : "scenario '" + named.name() + "' is not about customer messages; a trigger is a customer message");
-                }
-                trigger = named.condition().phrases();
+                trigger = ScenarioLoader.trigger(triggerNode, scenarios);
             } else if (triggered) {
                 if (triggerNode == null) {
                     throw item.error("position " + position.code() + " needs a 'trigger' (what the customer says)");
@@ -184,7 +178,7 @@ public final class RuleBookLoader {
             } else if (triggerNode != null) {
                 throw triggerNode.error("'trigger' only applies to positions first_reply_after_trigger and after_trigger");
             }
-            List<String> scoped = scenarios(item.get("scenario"), scenarios);
+            List<String> scoped = ScenarioLoader.scope(item.get("scenario"), scenarios);
             YamlTree onlyIfNode = item.get("only_if");
             Condition onlyIf = onlyIfNode == null ? null : condition(onlyIfNode, nextSetId);
             int points = nonNegative(item, "points", 0);
@@ -203,25 +197,6 @@ public final class RuleBookLoader {
             }
             throw new ConfigError(named);
         }
-    }
-
-    /** The scenarios a rule is scoped to ({@code scenario: name} or a list); each must be defined, or be 'other'. */
-    private static List<String> scenarios(YamlTree node, Map<String, Scenario> defined) {
-        if (node == null) {
-            return List.of();
-        }
-        List<YamlTree> items = node.isScalar() ? List.of(node) : node.items();
-        List<String> out = new ArrayList<>();
-        for (YamlTree item : items) {
-            String name = item.text().trim();
-            if (!defined.containsKey(name) && !Scenario.OTHER.equals(name)) {
-                throw item.error("unknown scenario '" + name + "' (defined: "
-                        + String.join(", ", defined.keySet()) + (defined.isEmpty() ? "none; add a 'scenarios:' section" : "")
-                        + ", or other)");
-            }
-            out.add(name);
-        }
-        return out;
     }
 
     private static SentimentThresholds sentiment(YamlTree node) {

@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
 import chatqa.model.Role;
 
 /**
- * Reads the rule book's {@code scenarios:} section: a mapping from scenario name to its phrase
- * condition and simple structure ({@code within_first}, {@code unless}). Every problem is reported
- * with file, line and field, all at once.
+ * Reads the rule book's {@code scenarios:} section (a mapping from scenario name to its phrase
+ * condition and simple structure: {@code within_first}, {@code unless}) and the places where rules
+ * name scenarios ({@code scenario:}, {@code trigger: <scenario>}). Every problem is reported with
+ * file, line and field.
  */
 final class ScenarioLoader {
     private static final Set<String> KEYS = Set.of("description", "role", "phrases", "regex", "exclude", "whole_words",
@@ -79,5 +80,37 @@ final class ScenarioLoader {
         }
         return new Scenario(name, node.string("description", name), new Condition(phrases, role), withinFirst, unless,
                 node.line());
+    }
+
+    /** A rule's {@code trigger: <scenario>}: the phrases of that scenario, which must be about customer messages. */
+    static PhraseSet trigger(YamlTree node, Map<String, Scenario> defined) {
+        Scenario named = defined.get(node.text().trim());
+        if (named == null) {
+            throw node.error("unknown scenario '" + node.text() + "' (a trigger is a condition, or the name of a scenario: "
+                    + String.join(", ", defined.keySet()) + ")");
+        }
+        if (named.condition().role() != Role.CUSTOMER) {
+            throw node.error("scenario '" + named.name() + "' is not about customer messages; a trigger is a customer message");
+        }
+        return named.condition().phrases();
+    }
+
+    /** The scenarios a rule is scoped to ({@code scenario: name} or a list); each must be defined, or be 'other'. */
+    static List<String> scope(YamlTree node, Map<String, Scenario> defined) {
+        if (node == null) {
+            return List.of();
+        }
+        List<YamlTree> items = node.isScalar() ? List.of(node) : node.items();
+        List<String> out = new ArrayList<>();
+        for (YamlTree item : items) {
+            String name = item.text().trim();
+            if (!defined.containsKey(name) && !Scenario.OTHER.equals(name)) {
+                throw item.error("unknown scenario '" + name + "' (defined: "
+                        + (defined.isEmpty() ? "none; add a 'scenarios:' section" : String.join(", ", defined.keySet()))
+                        + ", or other)");
+            }
+            out.add(name);
+        }
+        return out;
     }
 }
