@@ -39,11 +39,15 @@ final class RulesCommand implements Callable<Integer> {
             RuleBook book = RuleBookLoader.loadOrDefault(rules);
             System.out.printf("%s: rule book '%s' is valid: %d rules, SLA tiers %s s, inactivity gap %d min%n", book.source(),
                     book.name(), book.rules().size(), book.slaSeconds(), book.inactivityGap().toMinutes());
-            System.out.printf("%-30s %-10s %-27s %-7s %s%n", "rule", "category", "position", "points", "line");
+            System.out.printf("scenarios: %s%n", String.join(", ", book.scenarioNames()));
+            System.out.printf("%-36s %-10s %-27s %-7s %s%n", "rule", "category", "position", "points", "line");
             for (Rule r : book.rules()) {
-                String position = r.position().code() + (r.count() > 1 ? " (" + r.count() + ")" : "");
-                System.out.printf("%-30s %-10s %-27s %-7s %d%n", r.id(), r.category(), position,
-                        r.fatal() ? "fatal" : String.valueOf(r.points()), r.line());
+                String position = r.position().code() + (r.count() > 1 ? " (" + r.count() + ")" : "")
+                        + (r.withinAgentMessages() > 0 ? " (" + r.withinAgentMessages() + " agent)" : "")
+                        + (r.withinMessages() > 0 ? " (" + r.withinMessages() + " msgs)" : "");
+                System.out.printf("%-36s %-10s %-27s %-7s %d%s%n", r.id(), r.category(), position,
+                        r.fatal() ? "fatal" : String.valueOf(r.points()), r.line(),
+                        r.scenarios().isEmpty() ? "" : "  scenario: " + String.join(", ", r.scenarios()));
             }
             return ChatQa.OK;
         }

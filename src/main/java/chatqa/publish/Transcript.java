@@ -27,7 +27,8 @@ public final class Transcript {
         var c = s.conversation();
         sb.append("== ").append(c.id()).append("  shop ").append(c.shopId()).append("  customer ").append(c.customerId())
                 .append("  QA ").append(s.qaScore() == null ? "not scored" : CsvTable.cell(s.qaScore()))
-                .append("  outcome ").append(s.outcome().outcome().code()).append('\n');
+                .append("  outcome ").append(s.outcome().outcome().code())
+                .append("  scenarios ").append(String.join(", ", s.scenarioNames())).append('\n');
         for (EnrichedMessage m : s.messages()) {
             List<CheckResult> here = s.checks().stream().filter(r -> r.evidence().messageSeq() == m.seq())
                     .sorted(Comparator.comparing(r -> r.rule().id())).toList();

@@ -11,6 +11,11 @@ public enum Position {
     LAST_AGENT_MESSAGES("last_agent_messages"),
     /** The first agent reply after each customer message that matches the rule's trigger. */
     FIRST_REPLY_AFTER_TRIGGER("first_reply_after_trigger"),
+    /**
+     * The agent messages within a number of messages ({@code within_messages}) or agent messages
+     * ({@code within_agent_messages}) after each customer message that matches the rule's trigger.
+     */
+    AFTER_TRIGGER("after_trigger"),
     /** Every message of the rule's role. */
     ANY("any");
 

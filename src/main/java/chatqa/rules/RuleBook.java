@@ -13,6 +13,7 @@ import java.util.List;
  *
  * @param yaml   the source text; executors rebuild the rule book from it
  * @param sha256 hash of the source text, recorded in the run manifest
+ * @param scenarios the conversation scenarios of the {@code scenarios:} section, in file order (may be empty)
  */
 public record RuleBook(
         String name,
@@ -25,11 +26,20 @@ public record RuleBook(
         SentimentThresholds sentiment,
         String source,
         String yaml,
-        String sha256) implements Serializable {
+        String sha256,
+        List<Scenario> scenarios) implements Serializable {
 
     public RuleBook {
         slaSeconds = List.copyOf(slaSeconds);
         rules = List.copyOf(rules);
+        scenarios = List.copyOf(scenarios);
+    }
+
+    /** Every scenario tag a conversation can get: the defined scenarios, then {@link Scenario#OTHER}. */
+    public List<String> scenarioNames() {
+        List<String> names = new ArrayList<>(scenarios.stream().map(Scenario::name).toList());
+        names.add(Scenario.OTHER);
+        return names;
     }
 
     /** The handbook's first-response target, the first SLA tier. */
@@ -48,12 +58,21 @@ public record RuleBook(
             if (r.onlyIf() != null) {
                 sets.add(r.onlyIf().phrases());
             }
+            if (r.where() != null) {
+                sets.add(r.where());
+            }
+            if (r.before() != null) {
+                sets.add(r.before());
+            }
         }
+        scenarios.forEach(s -> sets.add(s.condition().phrases()));
         outcomes.signals().values().forEach(c -> sets.add(c.phrases()));
         if (outcomes.transfer() != null) {
             sets.add(outcomes.transfer().phrases());
         }
-        sets.sort(java.util.Comparator.comparingInt(PhraseSet::id));
-        return sets;
+        // A set shared by two rules (a trigger naming a scenario, a 'before' naming a rule) is listed once.
+        java.util.TreeMap<Integer, PhraseSet> byId = new java.util.TreeMap<>();
+        sets.forEach(s -> byId.putIfAbsent(s.id(), s));
+        return new ArrayList<>(byId.values());
     }
 }

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -29,12 +30,13 @@ public final class RuleBookLoader {
     public static final String DEFAULT_RESOURCE = "/chatqa/rules/default.yaml";
 
     private static final Set<String> TOP_KEYS = Set.of("version", "name", "description", "timing", "sessionizing", "rules", "transfers", "outcomes",
-            "sentiment");
+            "sentiment", "scenarios");
     private static final Set<String> SENTIMENT_KEYS = Set.of("negative_below", "positive_above", "deterioration_drop");
     private static final Set<String> TIMING_KEYS = Set.of("sla_seconds", "long_message_chars");
     private static final Set<String> SESSION_KEYS = Set.of("inactivity_gap_minutes");
     private static final Set<String> RULE_KEYS = Set.of("id", "description", "category", "role", "position", "count",
-            "expect", "phrases", "regex", "exclude", "whole_words", "trigger", "only_if", "points", "fatal", "label");
+            "expect", "phrases", "regex", "exclude", "whole_words", "trigger", "only_if", "points", "fatal", "label",
+            "scenario", "within_messages", "within_agent_messages", "where", "before", "max_chars", "max_messages");
     private static final Set<String> CONDITION_KEYS = Set.of("role", "phrases", "regex", "exclude", "whole_words");
     private static final Set<String> OUTCOME_KEYS = Set.of("precedence", "signals");
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
@@ -90,19 +92,20 @@ public final class RuleBookLoader {
             gapMinutes = positive(sessionizing, "inactivity_gap_minutes", 30);
         }
         int[] nextSetId = {0};
-        List<Rule> rules = rules(root.required("rules"), nextSetId);
+        Map<String, Scenario> scenarios = ScenarioLoader.load(root.get("scenarios"), nextSetId);
+        List<Rule> rules = rules(root.required("rules"), nextSetId, scenarios);
         OutcomeRules outcomes = outcomes(root.get("outcomes"), root.get("transfers"), nextSetId);
         return new RuleBook(root.string("name", "unnamed"), version, sla, longChars, Duration.ofMinutes(gapMinutes),
-                rules, outcomes, sentiment(root.get("sentiment")), source, yaml, sha256(yaml));
+                rules, outcomes, sentiment(root.get("sentiment")), source, yaml, sha256(yaml), List.copyOf(scenarios.values()));
     }
 
-    private static List<Rule> rules(YamlTree list, int[] nextSetId) {
+    private static List<Rule> rules(YamlTree list, int[] nextSetId, Map<String, Scenario> scenarios) {
         List<String> problems = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (YamlTree item : list.items()) {
             try {
-                Rule rule = rule(item, nextSetId);
+                Rule rule = rule(item, nextSetId, scenarios);
                 if (!ids.add(rule.id())) {
                     throw item.error("rule '" + rule.id() + "': the id is used by an earlier rule");
                 }
@@ -110,6 +113,9 @@ public final class RuleBookLoader {
             } catch (ConfigError e) {
                 problems.addAll(e.problems());
             }
+        }
+        if (problems.isEmpty()) {
+            rules = RuleOrdering.resolve(rules, list, problems);
         }
         if (!problems.isEmpty()) {
             throw new ConfigError(problems);
@@ -120,7 +126,7 @@ public final class RuleBookLoader {
         return rules;
     }
 
-    private static Rule rule(YamlTree item, int[] nextSetId) {
+    private static Rule rule(YamlTree item, int[] nextSetId, Map<String, Scenario> scenarios) {
         String idForErrors = item.isMap() && item.get("id") != null ? item.get("id").text() : "?";
         try {
             item.rejectUnknownKeys(RULE_KEYS);
@@ -148,14 +154,18 @@ public final class RuleBookLoader {
             }
             Expectation expect = expectation(item.get("expect"));
             PhraseSet match = phraseSet(item, nextSetId);
-            if (match.isEmpty()) {
-                throw item.error("needs 'phrases' or 'regex'");
+            RuleLimits limits = RuleLimits.read(item, position, expect, match, nextSetId);
+            if (match.isEmpty() && !limits.isLengthLimit()) {
+                throw item.error("needs 'phrases', 'regex' or 'max_chars'");
             }
             PhraseSet trigger = null;
             YamlTree triggerNode = item.get("trigger");
-            if (position == Position.FIRST_REPLY_AFTER_TRIGGER) {
+            boolean triggered = position == Position.FIRST_REPLY_AFTER_TRIGGER || position == Position.AFTER_TRIGGER;
+            if (triggered && triggerNode != null && triggerNode.isScalar()) {
+                trigger = ScenarioLoader.trigger(triggerNode, scenarios);
+            } else if (triggered) {
                 if (triggerNode == null) {
-                    throw item.error("position first_reply_after_trigger needs a 'trigger' (what the customer says)");
+                    throw item.error("position " + position.code() + " needs a 'trigger' (what the customer says)");
                 }
                 triggerNode.rejectUnknownKeys(CONDITION_KEYS);
                 if (role(triggerNode.get("role"), Role.CUSTOMER) != Role.CUSTOMER) {
@@ -166,8 +176,9 @@ public final class RuleBookLoader {
                     throw triggerNode.error("needs 'phrases' or 'regex'");
                 }
             } else if (triggerNode != null) {
-                throw triggerNode.error("'trigger' only applies to position first_reply_after_trigger");
+                throw triggerNode.error("'trigger' only applies to positions first_reply_after_trigger and after_trigger");
             }
+            List<String> scoped = ScenarioLoader.scope(item.get("scenario"), scenarios);
             YamlTree onlyIfNode = item.get("only_if");
             Condition onlyIf = onlyIfNode == null ? null : condition(onlyIfNode, nextSetId);
             int points = nonNegative(item, "points", 0);
@@ -176,7 +187,9 @@ public final class RuleBookLoader {
                 throw item.error("a rule needs 'points' > 0 or 'fatal: true', otherwise it can never change a score");
             }
             return new Rule(id, item.string("description", id), category, role, position, count, expect, match, trigger,
-                    onlyIf, points, fatal, item.string("label", null), item.line());
+                    onlyIf, points, fatal, item.string("label", null), item.line(), scoped, limits.withinMessages(),
+                    limits.withinAgentMessages(), limits.where(), limits.before(), limits.beforeName(), limits.maxChars(),
+                    limits.maxMessages());
         } catch (ConfigError e) {
             List<String> named = new ArrayList<>();
             for (String p : e.problems()) {
@@ -267,7 +280,7 @@ public final class RuleBookLoader {
         return new Condition(set, role);
     }
 
-    private static PhraseSet phraseSet(YamlTree node, int[] nextSetId) {
+    static PhraseSet phraseSet(YamlTree node, int[] nextSetId) {
         List<String> phrases = cleaned(node, "phrases");
         List<String> exclude = cleaned(node, "exclude");
         Pattern regex = null;
@@ -335,7 +348,7 @@ public final class RuleBookLoader {
         return out;
     }
 
-    private static int positive(YamlTree node, String key, int fallback) {
+    static int positive(YamlTree node, String key, int fallback) {
         int v = node.integer(key, fallback);
         if (v <= 0) {
             throw node.required(key).error("expected a number greater than 0, got " + v);

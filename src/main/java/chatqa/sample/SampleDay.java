@@ -29,6 +29,8 @@ import chatqa.sample.SyntheticConversation.Scenario;
  * bad rows of the kinds real exports contain.
  */
 public final class SampleDay {
+    /** At least this many handbook-scenario conversations per shop pair, so every scenario appears in a small day. */
+    private static final int HANDBOOK_MIN = 7;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final List<String> HEADER = List.of("conversation_id", "message_id", "sent_at", "sender_role",
             "agent_id", "customer_id", "shop_id", "text");
@@ -37,11 +39,18 @@ public final class SampleDay {
     private final ZoneId zone;
     private final LocalDate day;
     private final Random rnd;
+    /**
+     * A second stream for the handbook-scenario conversations (bargaining, payment, delivery, quality,
+     * returns, usage, other), so the first stream's conversations — and the labelled messages that
+     * point at them by id — stay exactly as earlier versions wrote them.
+     */
+    private final Random scenarioRnd;
 
     public SampleDay(LocalDate day, ZoneId zone, long seed) {
         this.day = day;
         this.zone = zone;
         this.rnd = new Random(seed);
+        this.scenarioRnd = new Random(seed * 31 + 17);
     }
 
     /** Counts of what was written. */
@@ -59,20 +68,29 @@ public final class SampleDay {
 
         List<Path> files = new ArrayList<>();
         int bad = 0;
+        // A quarter more conversations of the handbook scenarios, appended to each shop's export.
+        int handbook = Math.max(HANDBOOK_MIN, conversations / 4);
+        List<SampleConversation> aAll = new ArrayList<>(a);
+        aAll.addAll(handbookConversations(shopA, handbook * 3 / 5, 0));
+        List<SampleConversation> bAll = new ArrayList<>(b);
+        bAll.addAll(handbookConversations(shopB, handbook - handbook * 3 / 5, handbook * 3 / 5));
+
         Path csv = dayDir.resolve("shop-a-chats.csv");
-        bad += writeCsv(csv, a, 1, "shop-a", true);
+        bad += writeCsv(csv, aAll, 1, "shop-a", true);
         files.add(csv);
         Path resend = dayDir.resolve("shop-a-chats-resend.csv");
-        // Shop A sends the last 5 % of its export a second time: those rows are duplicates.
+        // Shop A sends the last 5 % of its first stream a second time: those rows are duplicates.
         int resent = Math.max(1, a.size() / 20);
         writeCsv(resend, a.subList(a.size() - resent, a.size()), a.size() - resent + 1, "shop-a", false);
         files.add(resend);
         Path jsonl = dayDir.resolve("shop-b-app.jsonl");
-        bad += JsonLinesSample.write(jsonl, b, "shop-b");
+        bad += JsonLinesSample.write(jsonl, bAll, "shop-b");
         files.add(jsonl);
         Path legacy = dir.resolve("legacy-gbk").resolve("desk-export-" + day + ".tsv");
         writeLegacyGbk(legacy, conversations(agents("shop-c", 2), Math.max(4, conversations / 30), true));
         files.add(legacy);
+        a = aAll;
+        b = bAll;
         int messages = a.stream().mapToInt(c -> c.messages().size()).sum() + b.stream().mapToInt(c -> c.messages().size()).sum();
         return new Written(files, a.size() + b.size(), messages, bad);
     }
@@ -102,6 +120,22 @@ public final class SampleDay {
                 Instant later = c.get(c.size() - 1).at().plusSeconds(3600 + rnd.nextInt(7200));
                 out.add(new SampleConversation(new SyntheticConversation(phrases, rnd, later, agent).script(scenario(), other), true));
             }
+        }
+        return out;
+    }
+
+    /**
+     * Conversations of the handbook scenarios from the second stream, taking the scenarios in turn from
+     * {@code first}, so that the two shops together have each of them.
+     */
+    private List<SampleConversation> handbookConversations(List<AgentProfile> agents, int n, int first) {
+        List<SampleConversation> out = new ArrayList<>();
+        List<Scenario> kinds = SyntheticConversation.HANDBOOK;
+        for (int i = 0; i < n; i++) {
+            AgentProfile agent = agents.get(scenarioRnd.nextInt(agents.size()));
+            Instant start = day.atStartOfDay(zone).plusSeconds(8 * 3600 + scenarioRnd.nextInt(15 * 3600)).toInstant();
+            Scenario kind = kinds.get((first + i) % kinds.size());
+            out.add(new SampleConversation(new SyntheticConversation(phrases, scenarioRnd, start, agent).script(kind, agent), false));
         }
         return out;
     }

@@ -13,7 +13,13 @@ import chatqa.model.Role;
  * well the agent follows the handbook is drawn from their {@link AgentProfile}.
  */
 final class SyntheticConversation {
-    enum Scenario { PRESALES, SALE, LATE_PARCEL, BROKEN_ITEM, TRANSFER, ESCALATION, SILENT_UNHAPPY, UNANSWERED, BOT_ONLY }
+    enum Scenario { PRESALES, SALE, LATE_PARCEL, BROKEN_ITEM, TRANSFER, ESCALATION, SILENT_UNHAPPY, UNANSWERED, BOT_ONLY,
+        // The handbooks' resolution scenarios (written by script(), see handbookScenario()).
+        BARGAINING, PAYMENT_STALL, DELIVERY_QUESTION, QUALITY_CLAIM, RETURN_REQUEST, USAGE_QUESTION, OTHER_QUESTION }
+
+    /** The resolution scenarios, for {@link SampleDay}'s second stream of conversations. */
+    static final List<Scenario> HANDBOOK = List.of(Scenario.BARGAINING, Scenario.PAYMENT_STALL, Scenario.DELIVERY_QUESTION,
+            Scenario.QUALITY_CLAIM, Scenario.RETURN_REQUEST, Scenario.USAGE_QUESTION, Scenario.OTHER_QUESTION);
 
     private final Phrases phrases;
     private final Random rnd;
@@ -31,6 +37,9 @@ final class SyntheticConversation {
     }
 
     List<ScriptedMessage> script(Scenario scenario, AgentProfile transferTo) {
+        if (HANDBOOK.contains(scenario)) {
+            return handbookScenario(scenario);
+        }
         boolean bot = rnd.nextDouble() < 0.35 || scenario == Scenario.BOT_ONLY;
         switch (scenario) {
             case PRESALES, SALE -> customer(say("presales_open"), bot);
@@ -75,6 +84,96 @@ final class SyntheticConversation {
         }
         closing(scenario == Scenario.SALE);
         return out;
+    }
+
+    /**
+     * A conversation of one of the handbooks' resolution scenarios. Whether the agent follows the
+     * handbook (points to promotions, asks what went wrong with a payment, names the courier…) is
+     * drawn from their profile; the others cut prices, promise dates, argue or push retention twice.
+     */
+    private List<ScriptedMessage> handbookScenario(Scenario scenario) {
+        boolean follows = rnd.nextDouble() < agent.apologises();
+        String opener = say(switch (scenario) {
+            case BARGAINING -> "bargain_open";
+            case PAYMENT_STALL -> "payment_stall_open";
+            case DELIVERY_QUESTION -> "delivery_open";
+            case QUALITY_CLAIM -> "broken_open";
+            case RETURN_REQUEST -> "return_open";
+            case USAGE_QUESTION -> "usage_open";
+            default -> "other_open";
+        });
+        customer(opener, rnd.nextDouble() < 0.2);
+        agentGreets(scenario == Scenario.QUALITY_CLAIM);
+        switch (scenario) {
+            case BARGAINING -> {
+                agent(say(follows ? "bargain_promotion" : rnd.nextBoolean() ? "bargain_cut" : "bargain_refuse"));
+                customer(say("bargain_follow"), false);
+            }
+            case PAYMENT_STALL -> payment(follows);
+            case DELIVERY_QUESTION -> delivery(follows);
+            case QUALITY_CLAIM -> qualityClaim(follows);
+            case RETURN_REQUEST -> returnRequest(follows, opener.contains("运费险"));
+            case USAGE_QUESTION -> {
+                agent(say(follows ? "usage_answer" : "usage_vague"));
+                customer(say("customer_calm"), false);
+            }
+            default -> agent(say("other_answer"));
+        }
+        if (!leftAngry) {
+            closing(scenario == Scenario.PAYMENT_STALL);
+        }
+        return out;
+    }
+
+    private void payment(boolean follows) {
+        if (follows) {
+            agent(say("payment_ask"));
+            customer(say("payment_detail"), false);
+            agent(say("payment_help"));
+        } else {
+            agent(say("payment_vague"));
+        }
+        customer(say("paid"), false);
+        agent(say(follows ? "paid_thanks" : "paid_reply"));
+    }
+
+    private void delivery(boolean follows) {
+        agent(say(follows ? "delivery_answer" : rnd.nextDouble() < 0.4 ? "delivery_promise" : "delivery_vague"));
+        if (rnd.nextBoolean()) {
+            customer(say("address_change"), false);
+            agent(follows ? say("address_confirm") : "好的");
+            customer(say("address_new"), false);
+            agent(say("address_done"));
+        }
+    }
+
+    private void qualityClaim(boolean follows) {
+        if (follows) {
+            agent(say("quality_ask_photo"));
+            customer(say("photo_sent"), false);
+            agent(say("quality_remedy"));
+            customer(say("customer_calm"), false);
+        } else if (rnd.nextDouble() < 0.3) {
+            agent(say("quality_argue"));
+            customer(say("customer_still_angry"), false);
+            leftAngry = true;
+        } else {
+            agent(say("quality_remedy_vague"));
+            customer(say("customer_calm"), false);
+        }
+    }
+
+    private void returnRequest(boolean follows, boolean askedAboutInsurance) {
+        String retention = say("retention_once");
+        agent(follows && askedAboutInsurance ? retention + " " + say("insurance_answer") : retention);
+        customer(say("return_insist"), false);
+        if (follows) {
+            agent(say("return_steps"));
+        } else {
+            agent(say("retention_again"));
+            customer(say("return_insist"), false);
+            agent("那好吧");
+        }
     }
 
     private void presales(boolean sale) {

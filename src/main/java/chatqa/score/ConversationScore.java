@@ -16,6 +16,7 @@ import chatqa.model.Conversation;
  * @param agentId  the agent of the first part: the first human agent to reply
  * @param agentIds every agent that sent a message, in order of first appearance
  * @param checks   every rule result, one per rule and agent part
+ * @param scenarios the scenarios the conversation was tagged with, with the message that triggered each
  */
 public record ConversationScore(
         Conversation conversation,
@@ -34,13 +35,25 @@ public record ConversationScore(
         int longAgentMessages,
         List<SegmentScore> segments,
         ConversationOutcome outcome,
-        SentimentSwing sentiment) {
+        SentimentSwing sentiment,
+        List<ScenarioTag> scenarios) {
 
     public ConversationScore {
         messages = List.copyOf(messages);
         agentIds = List.copyOf(agentIds);
         checks = List.copyOf(checks);
         segments = List.copyOf(segments);
+        scenarios = List.copyOf(scenarios);
+    }
+
+    public List<String> scenarioNames() {
+        return scenarios.stream().map(ScenarioTag::scenario).toList();
+    }
+
+    /** The scenario a rule's result belongs to: the first of the rule's scenarios this conversation has; null for a rule of every conversation. */
+    public String scenarioOf(chatqa.rules.Rule rule) {
+        List<String> names = scenarioNames();
+        return rule.scenarios().stream().filter(names::contains).findFirst().orElse(null);
     }
 
     public List<String> failedRuleIds() {

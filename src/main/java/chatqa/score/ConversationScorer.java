@@ -17,7 +17,8 @@ import chatqa.rules.RuleBook;
 
 /**
  * Scores conversations against one rule book in one walk over their enriched messages: agent
- * parts, response timing, every rule check, the outcome, and the QA scores. A QA score starts at
+ * parts, scenario tags, response timing, every rule check (scenario rules only where their
+ * scenario was tagged), the outcome, and the QA scores. A QA score starts at
  * 100, loses the points of every failed rule and never goes below 0; a failed fatal rule (a red
  * line) makes it 0.
  */
@@ -32,12 +33,14 @@ public final class ConversationScorer {
     private final MessageEnricher enricher;
     private final List<Check> checks;
     private final OutcomeClassifier outcomes;
+    private final ScenarioTagger scenarios;
 
     public ConversationScorer(RuleBook book) {
         this.book = book;
         this.enricher = new MessageEnricher(book);
         this.checks = book.rules().stream().<Check>map(RuleCheck::new).toList();
         this.outcomes = new OutcomeClassifier(book.outcomes(), book.sentiment());
+        this.scenarios = new ScenarioTagger(book.scenarios());
     }
 
     public RuleBook ruleBook() {
@@ -47,7 +50,8 @@ public final class ConversationScorer {
     public ConversationScore score(Conversation conversation) {
         List<EnrichedMessage> enriched = enricher.enrich(conversation);
         List<AgentSegment> parts = AgentSegments.split(enriched, book.outcomes().transfer());
-        ConversationView view = new ConversationView(conversation, enriched, parts);
+        List<ScenarioTag> tags = scenarios.tag(enriched);
+        ConversationView view = new ConversationView(conversation, enriched, parts, tags);
         List<CheckResult> results = new ArrayList<>();
         for (Check check : checks) {
             results.addAll(check.apply(view));
@@ -70,7 +74,7 @@ public final class ConversationScorer {
                 verdict(results, GREETING), verdict(results, APOLOGY), verdict(results, CLOSING),
                 redLineHits(results), fatal, deductions, qa,
                 segments.stream().mapToInt(SegmentScore::longAgentMessages).sum(), segments,
-                outcomes.classify(view, timing), swing);
+                outcomes.classify(view, timing), swing, tags);
     }
 
     private SegmentScore scorePart(AgentSegment part, ConversationView view, ResponseTiming timing, List<CheckResult> all) {

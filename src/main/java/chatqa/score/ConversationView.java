@@ -5,12 +5,27 @@ import java.util.List;
 import chatqa.enrich.EnrichedMessage;
 import chatqa.model.Conversation;
 
-/** A conversation as checks see it: its messages enriched with words and phrase hits, and its agent parts. */
-public record ConversationView(Conversation conversation, List<EnrichedMessage> messages, List<AgentSegment> segments) {
+/**
+ * A conversation as checks see it: its messages enriched with words and phrase hits, its agent
+ * parts, and the scenarios it was tagged with.
+ */
+public record ConversationView(Conversation conversation, List<EnrichedMessage> messages, List<AgentSegment> segments,
+                               List<ScenarioTag> scenarios) {
 
     public ConversationView {
         messages = List.copyOf(messages);
         segments = List.copyOf(segments);
+        scenarios = List.copyOf(scenarios);
+    }
+
+    /** The first of {@code names} this conversation is tagged with, or null. */
+    public String firstScenarioOf(List<String> names) {
+        for (String n : names) {
+            if (scenarios.stream().anyMatch(t -> t.scenario().equals(n))) {
+                return n;
+            }
+        }
+        return null;
     }
 
     public List<EnrichedMessage> agentMessages() {

@@ -8,6 +8,7 @@ import java.util.Map;
 import chatqa.enrich.EnrichedMessage;
 import chatqa.model.Evidence;
 import chatqa.rules.Expectation;
+import chatqa.rules.Position;
 import chatqa.rules.Rule;
 import chatqa.rules.Span;
 
@@ -31,17 +32,113 @@ public final class RuleCheck implements Check {
 
     @Override
     public List<CheckResult> apply(ConversationView c) {
+        if (!rule.scenarios().isEmpty() && c.firstScenarioOf(rule.scenarios()) == null) {
+            return List.of();
+        }
         if (rule.onlyIf() != null && c.messages().stream().noneMatch(this::meetsCondition)) {
             return List.of();
         }
+        List<Window> windows = narrowed(windows(c));
+        if (rule.before() != null
+                || (rule.position() == Position.AFTER_TRIGGER && rule.expect() == Expectation.PRESENT && !rule.isLengthLimit())) {
+            return perWindow(c, windows);
+        }
         Map<Integer, List<Window>> bySegment = new LinkedHashMap<>();
-        for (Window w : windows(c)) {
+        for (Window w : windows) {
             bySegment.computeIfAbsent(w.segment(), k -> new ArrayList<>()).add(w);
         }
         List<CheckResult> results = new ArrayList<>(bySegment.size());
-        bySegment.forEach((segment, windows) -> results.add(
-                rule.expect() == Expectation.PRESENT ? requirePresent(segment, windows) : requireAbsent(segment, windows)));
+        bySegment.forEach((segment, parts) -> results.add(rule.isLengthLimit() ? requireShort(segment, parts)
+                : rule.expect() == Expectation.PRESENT ? requirePresent(segment, parts) : requireAbsent(segment, parts)));
         return results;
+    }
+
+    /**
+     * Windows that may span agent parts (after a trigger, or an ordering over the whole conversation): each is
+     * judged on its own and credited to the part of the message that decided it (the hit, or where the element
+     * was missing); per part, a failure outweighs passes.
+     */
+    private List<CheckResult> perWindow(ConversationView c, List<Window> windows) {
+        Map<Integer, CheckResult> bySegment = new java.util.TreeMap<>();
+        for (Window w : windows) {
+            CheckResult r = rule.before() != null ? ordered(c, w) : presentIn(c, w);
+            if (r != null) {
+                bySegment.merge(r.segment(), r, (a, b) -> a.passed() && !b.passed() ? b : a);
+            }
+        }
+        return new ArrayList<>(bySegment.values());
+    }
+
+    private CheckResult presentIn(ConversationView c, Window w) {
+        Evidence found = firstHit(w.messages());
+        if (found != null) {
+            return CheckResult.pass(rule, c.segmentOf(found.messageSeq()).index(), found);
+        }
+        EnrichedMessage last = w.messages().get(w.messages().size() - 1);
+        return CheckResult.fail(rule, c.segmentOf(last.seq()).index(), Evidence.missing(last.message().messageId(), last.seq(),
+                "not found in " + w.description()));
+    }
+
+    /** With {@code where}, each message of a window that meets it is checked on its own; the others are not checked. */
+    private List<Window> narrowed(List<Window> windows) {
+        if (rule.where() == null) {
+            return windows;
+        }
+        List<Window> out = new ArrayList<>();
+        for (Window w : windows) {
+            for (EnrichedMessage m : w.messages()) {
+                List<Span> cause = m.matches().find(rule.where());
+                if (!cause.isEmpty()) {
+                    out.add(new Window(w.segment(), List.of(m), m.message().role().code() + " message " + m.seq()
+                            + " ('" + cause.get(0).text() + "')"));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A length limit: the first message of the part longer than {@code max_chars} fails it. */
+    private CheckResult requireShort(int segment, List<Window> windows) {
+        for (Window w : windows) {
+            for (EnrichedMessage m : w.messages()) {
+                int length = m.message().text().length();
+                if (length > rule.maxChars()) {
+                    return CheckResult.fail(rule, segment, Evidence.missing(m.message().messageId(), m.seq(),
+                            m.message().role().code() + " message " + m.seq() + " has " + length + " characters, more than "
+                                    + rule.maxChars() + ": split the reply"));
+                }
+            }
+        }
+        return CheckResult.pass(rule, segment, Evidence.none("no " + rule.role().code() + " message longer than "
+                + rule.maxChars() + " characters"));
+    }
+
+    /**
+     * An ordering: where the {@code before} phrases first occur in the window, the rule's phrases must already
+     * have occurred (in an earlier message, or earlier in the same one). A window without them is not checked.
+     */
+    private CheckResult ordered(ConversationView c, Window w) {
+        Evidence element = null;
+        for (EnrichedMessage m : w.messages()) {
+            List<Span> later = m.matches().find(rule.before());
+            List<Span> own = m.matches().find(rule.match());
+            int limit = later.isEmpty() ? Integer.MAX_VALUE : later.get(0).start();
+            if (element == null && !own.isEmpty() && own.get(0).start() < limit) {
+                Span s = own.get(0);
+                element = new Evidence(m.message().messageId(), m.seq(), s.text(), s.start(), s.end(), "found '" + s.text()
+                        + "' before " + rule.beforeName());
+            }
+            if (!later.isEmpty()) {
+                if (element != null) {
+                    return CheckResult.pass(rule, c.segmentOf(element.messageSeq()).index(), element);
+                }
+                Span s = later.get(0);
+                return CheckResult.fail(rule, c.segmentOf(m.seq()).index(), new Evidence(m.message().messageId(), m.seq(),
+                        s.text(), s.start(), s.end(), "'" + s.text() + "' (" + rule.beforeName()
+                        + ") came before any of this rule's phrases in " + w.description()));
+            }
+        }
+        return null;
     }
 
     private boolean meetsCondition(EnrichedMessage m) {
@@ -65,14 +162,22 @@ public final class RuleCheck implements Check {
     }
 
     private CheckResult requireAbsent(int segment, List<Window> windows) {
+        int tolerated = 0;
         for (Window w : windows) {
-            Evidence found = firstHit(w.messages());
-            if (found != null) {
-                return CheckResult.fail(rule, segment, new Evidence(found.messageId(), found.messageSeq(), found.matchedText(),
-                        found.start(), found.end(), "forbidden '" + found.matchedText() + "' in " + w.description()));
+            for (EnrichedMessage m : w.messages()) {
+                Evidence found = firstHit(List.of(m));
+                if (found != null && ++tolerated > rule.maxMessages()) {
+                    String why = rule.maxMessages() == 0 ? "forbidden '" + found.matchedText() + "' in " + w.description()
+                            : "'" + found.matchedText() + "' in " + w.description() + ": more than " + rule.maxMessages()
+                            + (rule.maxMessages() == 1 ? " message" : " messages") + " with these phrases";
+                    return CheckResult.fail(rule, segment, new Evidence(found.messageId(), found.messageSeq(), found.matchedText(),
+                            found.start(), found.end(), why));
+                }
             }
         }
-        return CheckResult.pass(rule, segment, Evidence.none("not found in any " + rule.role().code() + " message"));
+        return CheckResult.pass(rule, segment, Evidence.none(rule.maxMessages() == 0
+                ? "not found in any " + rule.role().code() + " message"
+                : "found in " + tolerated + " " + rule.role().code() + " message(s), at most " + rule.maxMessages() + " allowed"));
     }
 
     private Evidence firstHit(List<EnrichedMessage> messages) {
@@ -107,8 +212,15 @@ public final class RuleCheck implements Check {
                 }
             }
             case FIRST_REPLY_AFTER_TRIGGER -> repliesAfterTriggers(c, out);
+            case AFTER_TRIGGER -> windowsAfterTriggers(c, out);
             case ANY -> {
-                if (rule.role() == chatqa.model.Role.AGENT) {
+                if (rule.role() == chatqa.model.Role.AGENT && rule.before() != null) {
+                    // An ordering holds across agent parts: an apology by the first agent precedes the second's solution.
+                    List<EnrichedMessage> all = c.agentMessages();
+                    if (!all.isEmpty()) {
+                        out.add(new Window(1, all, "the agent messages"));
+                    }
+                } else if (rule.role() == chatqa.model.Role.AGENT) {
                     for (AgentSegment s : segments) {
                         out.add(new Window(s.index(), c.agentMessages(s), "an agent message"));
                     }
@@ -136,6 +248,46 @@ public final class RuleCheck implements Check {
                         + trigger.seq() + " ('" + cause.text() + "')"));
                 trigger = null;
             }
+        }
+    }
+
+    /**
+     * One window per trigger episode: the agent messages among the next {@code within_messages} messages, or the
+     * next {@code within_agent_messages} agent messages, after a triggering customer message. A trigger inside an
+     * open window belongs to the same episode; a window no agent wrote in is not checked.
+     */
+    private void windowsAfterTriggers(ConversationView c, List<Window> out) {
+        List<EnrichedMessage> all = c.messages();
+        int i = 0;
+        while (i < all.size()) {
+            EnrichedMessage m = all.get(i);
+            if (!m.message().isCustomer() || !m.matches().contains(rule.trigger())) {
+                i++;
+                continue;
+            }
+            List<EnrichedMessage> window = new ArrayList<>();
+            int j = i + 1;
+            for (; j < all.size(); j++) {
+                if (rule.withinMessages() > 0 && j - i > rule.withinMessages()) {
+                    break;
+                }
+                if (all.get(j).message().isAgent()) {
+                    window.add(all.get(j));
+                    if (rule.withinAgentMessages() > 0 && window.size() == rule.withinAgentMessages()) {
+                        j++;
+                        break;
+                    }
+                }
+            }
+            if (!window.isEmpty()) {
+                Span cause = m.matches().find(rule.trigger()).get(0);
+                String span = rule.withinMessages() > 0 ? "the agent messages among the " + rule.withinMessages() + " messages"
+                        : rule.withinAgentMessages() == 1 ? "the next agent message" : "the next " + rule.withinAgentMessages()
+                        + " agent messages";
+                out.add(new Window(c.segmentOf(window.get(0).seq()).index(), window, span + " after customer message " + m.seq()
+                        + " ('" + cause.text() + "')"));
+            }
+            i = j;
         }
     }
 

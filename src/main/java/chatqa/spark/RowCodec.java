@@ -19,6 +19,7 @@ import chatqa.score.CheckResult;
 import chatqa.score.ConversationScore;
 import chatqa.score.OutcomeFlags;
 import chatqa.score.ResponseTiming;
+import chatqa.score.ScenarioTag;
 import chatqa.score.SegmentScore;
 import chatqa.score.SentimentSwing;
 
@@ -112,7 +113,13 @@ final class RowCodec {
                 s.outcome().evidence(), f.escalationRequested(), f.platformIntervention(), f.complaintThreatened(),
                 f.refundAgreed(), f.compensated(), f.transferred(), f.humanRequested(), f.customerUnhappyAtEnd(),
                 w.start(), w.min(), w.end(), w.swing(), w.startedNegative(), w.recovered(), w.deteriorated(),
-                w.causeMessageId(), w.causeMessageSeq());
+                w.causeMessageId(), w.causeMessageSeq(), s.scenarioNames().toArray(new String[0]),
+                s.scenarios().stream().map(RowCodec::scenarioEvidence).toArray(Row[]::new));
+    }
+
+    private static Row scenarioEvidence(ScenarioTag t) {
+        var e = t.evidence();
+        return RowFactory.create(t.scenario(), e.messageId(), e.messageSeq() < 0 ? null : e.messageSeq(), e.matchedText(), e.why());
     }
 
     private static Row segment(ConversationScore s, SegmentScore p) {
@@ -126,7 +133,7 @@ final class RowCodec {
                 p.longAgentMessages(), p.greetingPassed(), p.apologyPassed() != null, p.apologyPassed(), p.closingPassed(),
                 p.redLineHits(), p.fatal(), p.deductions(), p.qaScore(), part.transferredOut(), s.outcome().outcome().code(),
                 f.escalationRequested(), f.complaintThreatened(), s.sentiment().swing(), s.sentiment().startedNegative(),
-                s.sentiment().recovered(), s.sentiment().deteriorated());
+                s.sentiment().recovered(), s.sentiment().deteriorated(), s.scenarioNames().toArray(new String[0]));
     }
 
     private static Row hit(ConversationScore s, CheckResult c, Map<Integer, Masked> masks) {
@@ -135,6 +142,6 @@ final class RowCodec {
         return RowFactory.create(s.conversation().id(), s.conversation().shopId(), part.segment().agentId(), c.segment(),
                 c.rule().id(), c.rule().category(), c.rule().description(), c.passed(), c.fatalHit(), c.pointsDeducted(),
                 e.messageId(), e.messageSeq() < 0 ? null : e.messageSeq(), e.matchedText(),
-                e.start() < 0 ? null : e.start(), e.end() < 0 ? null : e.end(), e.why());
+                e.start() < 0 ? null : e.start(), e.end() < 0 ? null : e.end(), e.why(), s.scenarioOf(c.rule()));
     }
 }

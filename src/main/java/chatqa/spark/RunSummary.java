@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * What a run did, for the console: row counts that reconcile (read = accepted + quarantined),
- * quarantine reasons, the outcome mix, and where the outputs are.
+ * quarantine reasons, the outcome mix, the scenario mix (a conversation counts under each of its
+ * scenarios), and where the outputs are.
  */
 public record RunSummary(
         String runId,
@@ -23,7 +24,8 @@ public record RunSummary(
         String warehouse,
         Path scorecardCsv,
         Path report,
-        double seconds) {
+        double seconds,
+        Map<String, Long> scenarios) {
 
     /** The closing lines of a run, printed on standard output. */
     public String render() {
@@ -42,6 +44,10 @@ public record RunSummary(
         sb.append(String.format("  conversations %,d (%,d scored, %,d agents)%n", conversations, scoredConversations, agents));
         if (!outcomes.isEmpty()) {
             sb.append("  outcomes      ").append(String.join(", ", outcomes.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).toList())).append('\n');
+        }
+        if (!scenarios.isEmpty()) {
+            sb.append("  scenarios     ").append(String.join(", ", scenarios.entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue()).toList())).append('\n');
         }
         if (outsideDay > 0) {

@@ -30,6 +30,7 @@ import org.apache.spark.storage.StorageLevel;
 import chatqa.ingest.InputFile;
 import chatqa.ingest.Sessionizer;
 import chatqa.publish.HtmlReport;
+import chatqa.warehouse.AgentScenarios;
 import chatqa.warehouse.DayPartitions;
 import chatqa.warehouse.Scorecards;
 import chatqa.warehouse.Tables;
@@ -106,12 +107,14 @@ public final class ScoreJob {
                 .unionByName(duplicates)
                 .orderBy(col("source_file"), col("source_line"));
         Dataset<Row> scorecards = Scorecards.compute(segments, o.ruleBook().slaSeconds());
+        Dataset<Row> agentScenarios = AgentScenarios.compute(segments, hits);
 
         stage(partitions, Tables.MESSAGES, messages);
         stage(partitions, Tables.CONVERSATIONS, conversations.orderBy(col("conversation_id")));
         stage(partitions, Tables.AGENT_SEGMENTS, segments);
         stage(partitions, Tables.RULE_HITS, hits);
         stage(partitions, Tables.AGENT_SCORECARDS, scorecards.coalesce(1));
+        stage(partitions, Tables.AGENT_SCENARIOS, agentScenarios.coalesce(1));
         stage(partitions, Tables.QUARANTINE, quarantine);
 
         RunCounts counts = RunCounts.collect(parsed, duplicates, files);
@@ -121,6 +124,11 @@ public final class ScoreJob {
         Map<String, Long> outcomes = new LinkedHashMap<>();
         for (Row r : conversations.groupBy("outcome").count().orderBy(col("count").desc(), col("outcome")).collectAsList()) {
             outcomes.put(r.getAs("outcome"), r.getAs("count"));
+        }
+        Map<String, Long> scenarios = new LinkedHashMap<>();
+        for (Row r : conversations.select(explode(col("scenarios")).as("scenario")).groupBy("scenario").count()
+                .orderBy(col("count").desc(), col("scenario")).collectAsList()) {
+            scenarios.put(r.getAs("scenario"), r.getAs("count"));
         }
         Instant finished = Instant.now();
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -135,7 +143,7 @@ public final class ScoreJob {
         HtmlReport.Written report = SupervisorReport.publish(spark, o.warehouse(), o.reports(), day);
         return new RunSummary(runId, day, files.size(), counts.rowsRead(), counts.accepted(), counts.quarantined(),
                 counts.reasons(), conversationCount, scored, outsideDay, agents, outcomes, o.warehouse(), csv,
-                report.index(), (System.nanoTime() - t0) / 1e9);
+                report.index(), (System.nanoTime() - t0) / 1e9, scenarios);
     }
 
     private static void stage(DayPartitions partitions, String table, Dataset<Row> data) {

@@ -73,7 +73,10 @@ public final class SqlQuery {
             Object[] cells = new Object[r.size()];
             for (int i = 0; i < r.size(); i++) {
                 Object v = r.get(i);
-                cells[i] = v instanceof scala.collection.Seq<?> seq ? seq.mkString("[", ", ", "]") : v;
+                cells[i] = v instanceof scala.collection.Seq<?> seq ? seq.mkString("[", ", ", "]")
+                        // Maps (agent_scenarios.rule_compliance) print sorted by key, the same every time.
+                        : v instanceof scala.collection.Map<?, ?> map ? new java.util.TreeMap<>(scala.jdk.javaapi.CollectionConverters.asJava(map)).toString()
+                        : v;
             }
             rows.add(cells);
         }

@@ -25,12 +25,21 @@ public final class Tables {
     public static final String RULE_HITS = "rule_hits";
     public static final String AGENT_SEGMENTS = "agent_segments";
     public static final String AGENT_SCORECARDS = "agent_scorecards";
+    public static final String AGENT_SCENARIOS = "agent_scenarios";
     public static final String QUARANTINE = "quarantine";
     public static final String RUNS = "runs";
 
     /** Every table a run writes, in commit order. */
-    public static final List<String> ALL = List.of(MESSAGES, CONVERSATIONS, AGENT_SEGMENTS, RULE_HITS, AGENT_SCORECARDS, QUARANTINE,
-            RUNS);
+    public static final List<String> ALL = List.of(MESSAGES, CONVERSATIONS, AGENT_SEGMENTS, RULE_HITS, AGENT_SCORECARDS,
+            AGENT_SCENARIOS, QUARANTINE, RUNS);
+
+    /** Why a conversation got a scenario tag: the message and span that triggered it (null for 'other'). */
+    public static final StructType SCENARIO_EVIDENCE = schema(
+            field("scenario", StringType),
+            field("message_id", StringType),
+            field("message_seq", IntegerType),
+            field("matched_text", StringType),
+            field("evidence", StringType));
 
     public static final StructType MESSAGE = schema(
             field("conversation_id", StringType),
@@ -98,7 +107,9 @@ public final class Tables {
             field("recovered", BooleanType),
             field("deteriorated", BooleanType),
             field("cause_message_id", StringType),
-            field("cause_message_seq", IntegerType));
+            field("cause_message_seq", IntegerType),
+            field("scenarios", createArrayType(StringType, false)),
+            field("scenario_evidence", createArrayType(SCENARIO_EVIDENCE, false)));
 
     public static final StructType AGENT_SEGMENT = schema(
             field("conversation_id", StringType),
@@ -130,7 +141,8 @@ public final class Tables {
             field("sentiment_swing", DoubleType),
             field("started_negative", BooleanType),
             field("recovered", BooleanType),
-            field("deteriorated", BooleanType));
+            field("deteriorated", BooleanType),
+            field("scenarios", createArrayType(StringType, false)));
 
     public static final StructType RULE_HIT = schema(
             field("conversation_id", StringType),
@@ -148,7 +160,8 @@ public final class Tables {
             field("matched_text", StringType),
             field("span_start", IntegerType),
             field("span_end", IntegerType),
-            field("evidence", StringType));
+            field("evidence", StringType),
+            field("scenario", StringType));
 
     public static final StructType QUARANTINED = schema(
             field("source_file", StringType),

@@ -46,6 +46,29 @@ public final class WarehouseViews {
                        avg(qa_score) AS qa_score,
                        count_if(fatal) AS fatal_conversations
                 FROM conversations GROUP BY dt, shop_id""");
+        // A conversation counts under each of its scenarios; rule results under the scenario rule_hits names.
+        TRENDS.put("scenario_daily", """
+                WITH tagged AS (
+                    SELECT dt, shop_id, qa_score, apology_passed, explode(scenarios) AS scenario FROM conversations),
+                mix AS (
+                    SELECT dt, shop_id, scenario, count(*) AS conversations, count(qa_score) AS scored, avg(qa_score) AS qa_score,
+                           avg(CASE WHEN apology_passed THEN 1D WHEN NOT apology_passed THEN 0D END) AS apology_rate
+                    FROM tagged GROUP BY dt, shop_id, scenario),
+                days AS (
+                    SELECT dt, shop_id, count(*) AS day_conversations FROM conversations GROUP BY dt, shop_id),
+                per_rule AS (
+                    SELECT dt, shop_id, scenario, rule_id, count(*) AS checked, count_if(passed) AS passed
+                    FROM rule_hits WHERE scenario IS NOT NULL GROUP BY dt, shop_id, scenario, rule_id),
+                rules AS (
+                    SELECT dt, shop_id, scenario, sum(checked) AS rule_checks, sum(passed) AS rules_passed,
+                           map_from_entries(array_sort(collect_list(struct(rule_id, passed / checked)))) AS rule_compliance
+                    FROM per_rule GROUP BY dt, shop_id, scenario)
+                SELECT m.dt, m.shop_id, m.scenario, m.conversations, m.conversations / d.day_conversations AS share,
+                       m.scored, m.qa_score, m.apology_rate,
+                       coalesce(r.rule_checks, 0L) AS rule_checks, r.rules_passed / r.rule_checks AS compliance, r.rule_compliance
+                FROM mix m
+                JOIN days d ON d.dt = m.dt AND d.shop_id = m.shop_id
+                LEFT JOIN rules r ON r.dt = m.dt AND r.shop_id = m.shop_id AND r.scenario = m.scenario""");
     }
 
     private WarehouseViews() {

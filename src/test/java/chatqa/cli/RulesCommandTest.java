@@ -27,7 +27,11 @@ class RulesCommandTest {
     @Test
     void checkListsEveryRuleWithCategoryPositionPointsAndLine() {
         String out = stdout(0, "rules", "check");
-        assertTrue(out.contains("rule book 'default' is valid: 11 rules"), out);
+        assertTrue(out.contains("rule book 'default' is valid: 30 rules"), out);
+        assertTrue(out.contains("scenarios: pre_sales_product, bargaining, payment, logistics, quality_complaint, return_refund, "
+                + "after_sales_usage, other"), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("bargaining\\.points_to_promotions +resolution +after_trigger \\(2 agent\\) +5 +\\d+"
+                + "  scenario: bargaining")), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("closing\\.anything_else +closing +last_agent_messages \\(2\\) +3 +\\d+")), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("red_line\\.rude +red_line +any +fatal +\\d+")), out);
     }
@@ -36,6 +40,7 @@ class RulesCommandTest {
     void testMarksEveryHitAndMissOnItsMessage() {
         String out = stdout(0, "rules", "test", "--input", "src/test/resources/fixtures/day1", "--conversation", "C2", "--no-color");
         assertTrue(out.contains("== C2  shop s1  customer u2  QA 0  outcome"), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("== C2 ") && l.endsWith("  scenarios bargaining")), out);
         assertTrue(out.contains("  4 agent    a2         [你自己看]详情页"), out);
         assertTrue(out.contains("✗ red_line.rude (part 1, fatal): forbidden '你自己看' in an agent message"), out);
         assertTrue(out.contains("✗ greeting.hello (part 1, -4): not found in the first agent message"), out);

@@ -26,7 +26,7 @@ class RuleBookLoaderTest {
     void builtInRuleBookLoadsWithTheHandbookCategories() {
         RuleBook book = RuleBookLoader.loadDefault();
         Set<String> categories = book.rules().stream().map(Rule::category).collect(Collectors.toSet());
-        assertEquals(Set.of("greeting", "apology", "closing", "red_line"), categories);
+        assertEquals(Set.of("greeting", "apology", "closing", "red_line", "resolution", "style"), categories);
         assertEquals(List.of(10, 30, 60), book.slaSeconds());
         assertEquals(30, book.inactivityGap().toMinutes());
         assertEquals(OutcomeRules.DEFAULT_PRECEDENCE, book.outcomes().precedence());
@@ -43,8 +43,9 @@ class RuleBookLoaderTest {
                     phrasez: [谢谢]
                     points: 2
                 """));
-        assertEquals("book.yaml:6: rules[0]: unknown key 'phrasez' (allowed: category, count, description, exclude, expect, "
-                + "fatal, id, label, only_if, phrases, points, position, regex, role, trigger, whole_words) [rule closing.thanks]", p);
+        assertEquals("book.yaml:6: rules[0]: unknown key 'phrasez' (allowed: before, category, count, description, exclude, expect, "
+                + "fatal, id, label, max_chars, max_messages, only_if, phrases, points, position, regex, role, scenario, trigger, "
+                + "where, whole_words, within_agent_messages, within_messages) [rule closing.thanks]", p);
     }
 
     @Test
@@ -111,7 +112,7 @@ class RuleBookLoaderTest {
                     category: greeting
                     position: first_agent_message
                     points: 1
-                """)).contains("needs 'phrases' or 'regex'"));
+                """)).contains("needs 'phrases', 'regex' or 'max_chars'"));
         assertTrue(problem(book("""
                   - id: g
                     category: greeting
@@ -163,5 +164,116 @@ class RuleBookLoaderTest {
                 .contains("must list every outcome once; missing: platform_intervention"));
         assertTrue(problem("version: 1\n" + rules + "outcomes:\n  signals:\n    angry: {phrases: [气死]}\n")
                 .contains("unknown signal 'angry'"));
+    }
+
+    @Test
+    void newRuleKindsAreValidatedWithTheirLine() {
+        assertEquals("book.yaml:3: rules[0]: position after_trigger needs one of 'within_messages' or 'within_agent_messages' [rule w]",
+                problem(book("""
+                  - id: w
+                    category: resolution
+                    position: after_trigger
+                    trigger: {phrases: [坏了]}
+                    phrases: [照片]
+                    points: 1
+                """)));
+        assertEquals("book.yaml:7: rules[0].within_messages: 'within_messages' only applies to position after_trigger [rule w]",
+                problem(book("""
+                  - id: w
+                    category: resolution
+                    position: any
+                    phrases: [照片]
+                    within_messages: 3
+                    points: 1
+                """)));
+        assertEquals("book.yaml:8: rules[0].before: no rule with id 'solution' (give a rule id, or 'phrases' / 'regex' of its own) [rule o]",
+                problem(book("""
+                  - id: o
+                    category: resolution
+                    position: any
+                    phrases: [抱歉]
+                    points: 1
+                    before: solution
+                """)));
+        assertTrue(problem(book("""
+                  - id: o
+                    category: resolution
+                    position: any
+                    expect: absent
+                    phrases: [抱歉]
+                    before: {phrases: [退款]}
+                    points: 1
+                """)).startsWith("book.yaml:8: rules[0].before: 'before' orders an element that must be present"));
+        assertEquals("book.yaml:7: rules[0].phrases: a 'max_chars' rule limits message length; it cannot also have 'phrases' [rule l]",
+                problem(book("""
+                  - id: l
+                    category: style
+                    position: any
+                    max_chars: 200
+                    phrases: [x]
+                    points: 1
+                """)));
+        assertTrue(problem(book("""
+                  - id: r
+                    category: resolution
+                    position: any
+                    phrases: [再考虑]
+                    max_messages: 1
+                    points: 1
+                """)).startsWith("book.yaml:7: rules[0].max_messages: 'max_messages' tolerates hits of an expect: absent rule"));
+    }
+
+    @Test
+    void scenariosAreValidatedAndRulesMayOnlyNameDefinedOnes() {
+        assertEquals("book.yaml:9: rules[0].scenario: unknown scenario 'haggling' (defined: bargaining, or other) [rule b]",
+                problem("""
+                version: 1
+                scenarios:
+                  bargaining: {phrases: [便宜点]}
+                rules:
+                  - id: b
+                    category: resolution
+                    position: any
+                    phrases: [活动]
+                    scenario: haggling
+                    points: 1
+                """));
+        assertEquals("book.yaml:4: scenarios.payment.unless: unknown scenario 'refund' (expected another scenario of this section: "
+                + "bargaining)", problem("""
+                version: 1
+                scenarios:
+                  bargaining: {phrases: [便宜点]}
+                  payment: {phrases: [付款], unless: refund}
+                rules:
+                  - {id: a, category: c, position: any, phrases: [x], points: 1}
+                """));
+        assertTrue(problem("version: 1\nscenarios:\n  other: {phrases: [x]}\nrules:\n  - {id: a, category: c, position: any, phrases: [x], points: 1}\n")
+                .contains("'other' is the tag of conversations no scenario matched"));
+        assertTrue(problem("version: 1\nscenarios:\n  pay: {phrasez: [x]}\nrules:\n  - {id: a, category: c, position: any, phrases: [x], points: 1}\n")
+                .startsWith("book.yaml:3: scenarios.pay: unknown key 'phrasez'"));
+        assertTrue(problem("""
+                version: 1
+                scenarios:
+                  pay: {phrases: [付款]}
+                rules:
+                  - id: t
+                    category: resolution
+                    position: after_trigger
+                    trigger: refund
+                    within_agent_messages: 1
+                    phrases: [x]
+                    points: 1
+                """).startsWith("book.yaml:8: rules[0].trigger: unknown scenario 'refund'"));
+    }
+
+    @Test
+    void builtInRuleBookDefinesTheHandbookScenarios() {
+        RuleBook book = RuleBookLoader.loadDefault();
+        assertEquals(List.of("pre_sales_product", "bargaining", "payment", "logistics", "quality_complaint", "return_refund",
+                "after_sales_usage", "other"), book.scenarioNames());
+        Set<String> scoped = book.rules().stream().flatMap(r -> r.scenarios().stream()).collect(Collectors.toSet());
+        assertEquals(Set.of("bargaining", "payment", "logistics", "quality_complaint", "return_refund"), scoped);
+        Set<Integer> ids = book.phraseSets().stream().map(PhraseSet::id).collect(Collectors.toSet());
+        assertEquals(book.phraseSets().size(), ids.size(), "a shared phrase set is listed once for the automaton");
     }
 }

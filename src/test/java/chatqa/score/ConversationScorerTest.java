@@ -61,7 +61,8 @@ class ConversationScorerTest {
                 "10:00:25 agent a1 请问还有其他问题吗", "10:00:30 agent a1 感谢您的惠顾，祝您生活愉快"));
         assertEquals(false, checks(sale).get("closing.review_invite").passed());
         assertEquals(false, sale.closingPassed());
-        assertEquals(98.0 - 10, sale.qaScore(), "review 2 + greeting hello 4, intro 3, offer 3");
+        assertEquals(98.0 - 10 - 2, sale.qaScore(), "review 2 + greeting hello 4, intro 3, offer 3 + no thanks after payment 2");
+        assertEquals(false, checks(sale).get("payment.thanks_after_payment").passed());
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -171,11 +172,56 @@ class ScoreJobTest {
         assertEquals(97.0, (double) parts.get(0).getAs("qa_score"));
         assertEquals("transfer_response", parts.get(1).getAs("response_kind"));
         assertEquals(30.0, (double) parts.get(1).getAs("response_s"));
-        assertEquals(93.0, (double) parts.get(1).getAs("qa_score"));
+        // No closing (7), and the quality-complaint checks of a2's part: no photo asked (5), no restating before the
+        // 补发 (3), a 补发 without a time (3).
+        assertEquals(93.0 - 5 - 3 - 3, (double) parts.get(1).getAs("qa_score"));
         List<Row> greetings = table("rule_hits", "2026-11-20")
                 .where("conversation_id = 'C5' AND rule_id = 'greeting.offer_help'").orderBy("segment").collectAsList();
         assertEquals(List.of("a1", "a2"), greetings.stream().map(r -> (String) r.getAs("agent_id")).toList());
         assertEquals(List.of(false, true), greetings.stream().map(r -> (Boolean) r.getAs("passed")).toList());
+    }
+
+    @Test
+    void scenariosAreTaggedWithEvidenceAndReportedPerAgent() {
+        Map<String, Row> c = byKey(table("conversations", "2026-11-20"), "conversation_id");
+        assertEquals(List.of("logistics"), c.get("C1").getList(c.get("C1").fieldIndex("scenarios")));
+        assertEquals(List.of("bargaining"), c.get("C2").getList(c.get("C2").fieldIndex("scenarios")));
+        assertEquals(List.of("quality_complaint"), c.get("C5").getList(c.get("C5").fieldIndex("scenarios")));
+        assertEquals(List.of("other"), c.get("C3").getList(c.get("C3").fieldIndex("scenarios")));
+        Row evidence = c.get("C1").<Row>getList(c.get("C1").fieldIndex("scenario_evidence")).get(0);
+        assertEquals("logistics", evidence.getAs("scenario"));
+        assertEquals("C1#1", evidence.getAs("message_id"));
+        assertEquals(1, (int) evidence.getAs("message_seq"));
+        assertEquals("快递", evidence.getAs("matched_text"));
+        assertEquals("customer message 1: '快递'", evidence.getAs("evidence"));
+
+        Row photo = table("rule_hits", "2026-11-20")
+                .where("conversation_id = 'C5' AND rule_id = 'quality_complaint.ask_for_evidence'").first();
+        assertEquals("quality_complaint", photo.getAs("scenario"));
+        assertEquals("a2", photo.getAs("agent_id"));
+        assertEquals(false, photo.getAs("passed"));
+        assertNull(table("rule_hits", "2026-11-20").where("conversation_id = 'C2' AND rule_id = 'red_line.rude'").first()
+                .getAs("scenario"), "a rule of every conversation belongs to no scenario");
+        List<Row> segments = table("agent_segments", "2026-11-20").where("conversation_id = 'C5'").orderBy("segment").collectAsList();
+        assertEquals(List.of("quality_complaint"), segments.get(1).getList(segments.get(1).fieldIndex("scenarios")));
+
+        Map<String, Row> a1 = byKey(table("agent_scenarios", "2026-11-20").where("agent_id = 'a1'"), "scenario");
+        assertEquals(Set.of("logistics", "other", "quality_complaint"), a1.keySet(), "C1, the two u4 chats, a1's part of C5");
+        assertEquals(2L, (long) a1.get("other").getAs("conversations"));
+        assertEquals(0.5, (double) a1.get("other").getAs("share"), 1e-9);
+        assertEquals(0L, (long) a1.get("other").getAs("rule_checks"));
+        assertNull(a1.get("other").getAs("compliance"));
+        Row quality = a1.get("quality_complaint");
+        assertEquals(Map.of("quality_complaint.apology_first", 1.0, "quality_complaint.no_arguing", 1.0),
+                quality.getJavaMap(quality.fieldIndex("rule_compliance")), "a1 apologised before a2's 补发");
+        Map<String, Row> a2 = byKey(table("agent_scenarios", "2026-11-20").where("agent_id = 'a2'"), "scenario");
+        Row bargaining = a2.get("bargaining");
+        assertEquals(0.5, (double) bargaining.getAs("compliance"), 1e-9, "no price cut, but no promotion named either");
+        assertEquals(Map.of("bargaining.no_ad_hoc_discount", 1.0, "bargaining.points_to_promotions", 0.0),
+                bargaining.getJavaMap(bargaining.fieldIndex("rule_compliance")));
+        assertEquals(4L, (long) a2.get("quality_complaint").getAs("rule_checks"));
+        assertEquals(2L, (long) a2.get("quality_complaint").getAs("rules_passed"));
+        assertTrue(day1.render().contains("  scenarios     other 3, bargaining 1, logistics 1, quality_complaint 1\n"), day1.render());
     }
 
     @Test
@@ -194,7 +240,7 @@ class ScoreJobTest {
         assertEquals(1L, (long) a2.getAs("fatal_count"));
         assertEquals(1L, (long) a2.getAs("transfers_in"));
         assertEquals(30.0, (double) a2.getAs("transfer_response_p50_s"));
-        assertEquals((0.0 + 93) / 2, (double) a2.getAs("qa_score"), 1e-9);
+        assertEquals((0.0 + 82) / 2, (double) a2.getAs("qa_score"), 1e-9);
         assertEquals(2, (int) a2.getAs("rank"));
 
         byte[] csv = Files.readAllBytes(day1.scorecardCsv());

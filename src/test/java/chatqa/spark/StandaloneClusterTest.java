@@ -90,7 +90,8 @@ class StandaloneClusterTest {
             assertEquals(List.of("compensated", "customer_silent_unhappy", "external_complaint_threat", "platform_intervention",
                     "resolved_in_chat", "return_refund_exchange", "transferred", "unresolved"), outcomes,
                     "the sample day has every outcome class");
-            for (String table : List.of("conversations", "agent_segments", "rule_hits", "agent_scorecards", "messages", "quarantine")) {
+            for (String table : List.of("conversations", "agent_segments", "rule_hits", "agent_scorecards", "messages", "quarantine",
+                    "agent_scenarios")) {
                 List<String> a = rows(local, "cluster", table);
                 List<String> b = rows(local, "local", table);
                 assertTrue(a.size() > 0, table);

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,8 +68,8 @@ class WarehouseQueryTest {
 
     @Test
     void everyTableAndTrendViewIsRegistered() {
-        assertEquals(List.of("messages", "conversations", "agent_segments", "rule_hits", "agent_scorecards", "quarantine",
-                "runs", "rule_daily", "agent_trend", "compliance_daily"), sql.views());
+        assertEquals(List.of("messages", "conversations", "agent_segments", "rule_hits", "agent_scorecards", "agent_scenarios",
+                "quarantine", "runs", "rule_daily", "agent_trend", "compliance_daily", "scenario_daily"), sql.views());
         assertEquals(7L, (long) query("SELECT count(DISTINCT dt) AS days FROM conversations").get(0).getAs("days"));
         assertEquals(7L, (long) query("SELECT count(*) AS n FROM runs").get(0).getAs("n"));
     }
@@ -104,6 +105,36 @@ class WarehouseQueryTest {
         for (Row r : rows) {
             double g = r.getAs("greeting_rate");
             assertTrue(g > 0 && g <= 1, r.toString());
+        }
+    }
+
+    @Test
+    void scenarioDailyCountsEachScenarioAndItsRulesCompliance() throws IOException {
+        String day = "dt = DATE'2026-11-20' AND shop_id = 'shop-a'";
+        List<Row> rows = query("SELECT * FROM scenario_daily WHERE " + day + " ORDER BY scenario");
+        long total = (long) query("SELECT count(*) AS n FROM conversations WHERE " + day).get(0).getAs("n");
+        for (Row r : rows) {
+            String scenario = r.getAs("scenario");
+            long direct = (long) query("SELECT count(*) AS n FROM conversations WHERE " + day
+                    + " AND array_contains(scenarios, '" + scenario + "')").get(0).getAs("n");
+            assertEquals(direct, (long) r.getAs("conversations"), scenario);
+            assertEquals((double) direct / total, (double) r.getAs("share"), 1e-12, scenario);
+            Map<String, Double> compliance = r.getJavaMap(r.fieldIndex("rule_compliance"));
+            for (Row h : query("SELECT rule_id, count_if(passed) / count(*) AS rate FROM rule_hits WHERE " + day
+                    + " AND scenario = '" + scenario + "' GROUP BY rule_id")) {
+                assertEquals((double) h.getAs("rate"), compliance.get((String) h.getAs("rule_id")), 1e-12, scenario);
+            }
+        }
+        assertTrue(rows.stream().anyMatch(r -> r.getAs("rule_compliance") != null), rows.toString());
+        java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+        sql.write(sql.run("SELECT rule_compliance FROM scenario_daily WHERE " + day + " AND scenario = 'bargaining'"),
+                SqlQuery.Output.CSV, null, 10, new java.io.PrintStream(csv, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(csv.toString(java.nio.charset.StandardCharsets.UTF_8).matches(
+                "(?s)rule_compliance\\n\"\\{bargaining\\.no_ad_hoc_discount=[0-9.]+, bargaining\\.points_to_promotions=[0-9.]+\\}\"\\n"),
+                "maps print sorted by rule id: " + csv);
+        List<String> tagged = rows.stream().map(r -> (String) r.getAs("scenario")).toList();
+        for (Row r : query("SELECT DISTINCT scenario FROM agent_scenarios WHERE " + day)) {
+            assertTrue(tagged.contains((String) r.getAs("scenario")), "agent rows only for scenarios of the day: " + r);
         }
     }
 

@@ -1,0 +1,85 @@
+package chatqa.rules;
+
+import java.util.Set;
+
+/**
+ * The rule keys that narrow or order what a rule looks at: the window after a trigger
+ * ({@code within_messages}, {@code within_agent_messages}), the messages checked ({@code where}),
+ * an ordering ({@code before}), a length limit ({@code max_chars}) and a tolerance for ABSENT rules
+ * ({@code max_messages}). Read and validated together because they constrain each other.
+ *
+ * @param beforeName when {@code before} is null but this is set, {@code before} names another
+ *                   rule and is resolved once every rule is read ({@link RuleOrdering})
+ */
+record RuleLimits(int withinMessages, int withinAgentMessages, PhraseSet where, PhraseSet before, String beforeName,
+                  int maxChars, int maxMessages) {
+    private static final Set<String> SET_KEYS = Set.of("phrases", "regex", "exclude", "whole_words");
+
+    boolean isLengthLimit() {
+        return maxChars > 0;
+    }
+
+    static RuleLimits read(YamlTree item, Position position, Expectation expect, PhraseSet match, int[] nextSetId) {
+        int withinMessages = within(item, "within_messages", position);
+        int withinAgentMessages = within(item, "within_agent_messages", position);
+        if (position == Position.AFTER_TRIGGER && (withinMessages > 0) == (withinAgentMessages > 0)) {
+            throw item.error("position after_trigger needs one of 'within_messages' or 'within_agent_messages'");
+        }
+        PhraseSet where = null;
+        YamlTree whereNode = item.get("where");
+        if (whereNode != null) {
+            where = phrases(whereNode, nextSetId);
+        }
+        PhraseSet before = null;
+        String beforeName = null;
+        YamlTree beforeNode = item.get("before");
+        if (beforeNode != null) {
+            if (expect != Expectation.PRESENT) {
+                throw beforeNode.error("'before' orders an element that must be present; it cannot be used with expect: absent");
+            }
+            if (beforeNode.isScalar()) {
+                beforeName = beforeNode.text().trim();
+            } else {
+                before = phrases(beforeNode, nextSetId);
+                beforeName = before.phrases().isEmpty() ? before.regex().pattern() : before.phrases().get(0);
+            }
+        }
+        int maxChars = 0;
+        if (item.get("max_chars") != null) {
+            maxChars = RuleBookLoader.positive(item, "max_chars", 0);
+            for (String other : new String[] {"phrases", "regex", "exclude", "expect", "where", "before", "max_messages"}) {
+                if (item.get(other) != null) {
+                    throw item.get(other).error("a 'max_chars' rule limits message length; it cannot also have '" + other + "'");
+                }
+            }
+        }
+        int maxMessages = 0;
+        if (item.get("max_messages") != null) {
+            if (expect != Expectation.ABSENT) {
+                throw item.get("max_messages").error("'max_messages' tolerates hits of an expect: absent rule; this rule expects present");
+            }
+            maxMessages = RuleBookLoader.positive(item, "max_messages", 0);
+        }
+        return new RuleLimits(withinMessages, withinAgentMessages, where, before, beforeName, maxChars, maxMessages);
+    }
+
+    private static int within(YamlTree item, String key, Position position) {
+        YamlTree node = item.get(key);
+        if (node == null) {
+            return 0;
+        }
+        if (position != Position.AFTER_TRIGGER) {
+            throw node.error("'" + key + "' only applies to position after_trigger");
+        }
+        return RuleBookLoader.positive(item, key, 0);
+    }
+
+    private static PhraseSet phrases(YamlTree node, int[] nextSetId) {
+        node.rejectUnknownKeys(SET_KEYS);
+        PhraseSet set = RuleBookLoader.phraseSet(node, nextSetId);
+        if (set.isEmpty()) {
+            throw node.error("needs 'phrases' or 'regex'");
+        }
+        return set;
+    }
+}
