@@ -41,6 +41,8 @@ final class AgentView {
         v.put("hasTrend", p.trend().size() > 1);
         v.put("kpis", kpis(a, r.slaSeconds()));
         v.put("checks", checks(p));
+        v.put("scenarios", OverviewView.scenarios(p.scenarios()));
+        v.put("hasScenarios", !p.scenarios().isEmpty());
         v.put("failures", failures(p, mask));
         v.put("focus", OverviewView.focus(p));
         return v;

@@ -18,6 +18,7 @@ import java.util.List;
  * @param frtHistogram first responses per time band (log-spaced)
  * @param slaSeconds   the rule book's SLA tiers, for markers on the FRT chart
  * @param teamTrend    the team's last scored days up to and including {@code day}, oldest first
+ * @param scenarios    the day's scenario mix and compliance with each scenario's rules
  * @param pages        one page per agent row, same order as {@code agents}
  */
 public record DayReport(
@@ -32,6 +33,7 @@ public record DayReport(
         List<Bin> frtHistogram,
         List<Integer> slaSeconds,
         List<DayPoint> teamTrend,
+        List<ScenarioRow> scenarios,
         List<AgentPage> pages) {
 
     /** The run that wrote the day ({@code runs} table). */
@@ -95,6 +97,13 @@ public record DayReport(
     public record Bin(double lower, Double upper, long count) {
     }
 
+    /**
+     * A scenario's conversations (or an agent's parts) that day, their share, mean QA score, and
+     * the share of the scenario's rule checks passed (null when no scenario rule applied).
+     */
+    public record ScenarioRow(String scenario, long conversations, Double share, Double qaScore, Double compliance) {
+    }
+
     /** One scored day of the team or of an agent. */
     public record DayPoint(String day, long conversations, Double qaScore, Double greetingRate, Double apologyRate,
                            Double closingRate) {
@@ -114,6 +123,6 @@ public record DayReport(
      * every failed check (at most {@code evidenceLimit} per rule; {@code rules} has the full counts).
      */
     public record AgentPage(AgentRow agent, String fileName, List<RuleRate> rules, List<RuleRate> teamRules,
-                            List<DayPoint> trend, List<Failure> failures, int evidenceLimit) {
+                            List<DayPoint> trend, List<ScenarioRow> scenarios, List<Failure> failures, int evidenceLimit) {
     }
 }

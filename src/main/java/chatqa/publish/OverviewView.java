@@ -41,6 +41,8 @@ final class OverviewView {
         }
         v.put("shops", shops);
         v.put("hasTrend", r.teamTrend().size() > 1);
+        v.put("scenarios", scenarios(r.scenarios()));
+        v.put("hasScenarios", !r.scenarios().isEmpty());
         return v;
     }
 
@@ -140,6 +142,20 @@ final class OverviewView {
                     "width", Math.round(share * 1000) / 10.0));
         }
         return rows;
+    }
+
+    static List<Map<String, Object>> scenarios(List<DayReport.ScenarioRow> rows) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (DayReport.ScenarioRow s : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("scenario", s.scenario());
+            m.put("conversations", Formats.count(s.conversations()));
+            m.put("share", Formats.percent(s.share()));
+            m.put("qaScore", Formats.score(s.qaScore()));
+            m.put("compliance", Formats.percent(s.compliance()));
+            out.add(m);
+        }
+        return out;
     }
 
     static Map<String, Object> totalsRow(Totals t, List<Integer> sla) {

@@ -19,6 +19,7 @@ import chatqa.publish.DayReport.DayPoint;
 import chatqa.publish.DayReport.Failure;
 import chatqa.publish.DayReport.RuleRate;
 import chatqa.publish.DayReport.RunFacts;
+import chatqa.publish.DayReport.ScenarioRow;
 import chatqa.publish.DayReport.Totals;
 import chatqa.publish.SafeFileNames;
 import chatqa.warehouse.Scorecards;
@@ -56,6 +57,7 @@ final class ReportQueries {
         Map<String, List<RuleRate>> agentRules = groupRules("shop_id, agent");
         Map<String, List<Failure>> failures = failures();
         Map<String, List<DayPoint>> agentTrends = agentTrends();
+        Map<String, List<ScenarioRow>> agentScenarios = agentScenarios();
         SafeFileNames names = new SafeFileNames();
         List<AgentPage> pages = new ArrayList<>();
         for (AgentRow a : agents) {
@@ -64,10 +66,10 @@ final class ReportQueries {
             String file = names.fileNameFor(sameIdElsewhere ? a.shopId() + "__" + a.agentId() : a.agentId());
             pages.add(new AgentPage(a, file, agentRules.getOrDefault(key, List.of()),
                     shopRules.getOrDefault(a.shopId(), rules), agentTrends.getOrDefault(key, List.of()),
-                    failures.getOrDefault(key, List.of()), EVIDENCE_PER_RULE));
+                    agentScenarios.getOrDefault(key, List.of()), failures.getOrDefault(key, List.of()), EVIDENCE_PER_RULE));
         }
         return new DayReport(day, run(), team, shops, agents, rules, outcomes(), qaHistogram(), frtHistogram(), sla,
-                teamTrend(), pages);
+                teamTrend(), scenarios(), pages);
     }
 
     /** The SLA tiers the day was scored with, from its scorecard columns. */
@@ -228,6 +230,44 @@ final class ReportQueries {
             out.computeIfAbsent(r.getString(0) + "\u0000" + r.getString(1), k -> new ArrayList<>()).add(f);
         }
         return out;
+    }
+
+    /** The day's scenario mix over all shops; empty for days scored before scenarios existed. */
+    private List<ScenarioRow> scenarios() {
+        if (!hasColumn("conversations", "scenarios") || !hasColumn("rule_hits", "scenario")) {
+            return List.of();
+        }
+        String q = """
+                WITH c AS (SELECT qa_score, explode(scenarios) AS scenario FROM conversations WHERE dt = DATE'%1$s'),
+                     total AS (SELECT count(*) AS n FROM conversations WHERE dt = DATE'%1$s'),
+                     r AS (SELECT scenario, avg(CASE WHEN passed THEN 1D ELSE 0D END) AS compliance
+                           FROM rule_hits WHERE dt = DATE'%1$s' AND scenario IS NOT NULL GROUP BY scenario)
+                SELECT c.scenario, count(*) AS n, count(*) / first(total.n), avg(c.qa_score), first(r.compliance)
+                FROM c CROSS JOIN total LEFT JOIN r ON r.scenario = c.scenario
+                GROUP BY c.scenario ORDER BY n DESC, c.scenario""".formatted(day);
+        List<ScenarioRow> out = new ArrayList<>();
+        for (Row r : sql(q)) {
+            out.add(new ScenarioRow(r.getString(0), r.getLong(1), d(r, 2), d(r, 3), d(r, 4)));
+        }
+        return out;
+    }
+
+    /** Each agent's scenario mix ({@code agent_scenarios}), keyed like the pages. */
+    private Map<String, List<ScenarioRow>> agentScenarios() {
+        Map<String, List<ScenarioRow>> out = new LinkedHashMap<>();
+        if (!spark.catalog().tableExists("agent_scenarios")) {
+            return out;
+        }
+        for (Row r : sql("SELECT shop_id, agent_id, scenario, conversations, share, qa_score, compliance FROM agent_scenarios "
+                + "WHERE dt = DATE'" + day + "' ORDER BY shop_id, agent_id, conversations DESC, scenario")) {
+            out.computeIfAbsent(r.getString(0) + "\u0000" + r.getString(1), k -> new ArrayList<>())
+                    .add(new ScenarioRow(r.getString(2), r.getLong(3), d(r, 4), d(r, 5), d(r, 6)));
+        }
+        return out;
+    }
+
+    private boolean hasColumn(String table, String column) {
+        return spark.catalog().tableExists(table) && List.of(spark.table(table).columns()).contains(column);
     }
 
     private List<Count> outcomes() {

@@ -52,6 +52,8 @@ class HtmlReportTest {
         assertTrue(hostile.contains("<td class=\"num bad\">2</td>"), "red lines stand out: " + hostile);
         assertTrue(hostile.contains("<td>apology.after_complaint</td>"), "100 points behind the team on apology: " + hostile);
         assertTrue(index.contains("<td>apology.after_complaint</td><td>apology</td>"), "top failing checks list it");
+        assertTrue(index.contains("<tr><td>logistics</td><td class=\"num\">5</td><td class=\"num\">56%</td><td class=\"num\">80.0</td><td class=\"num\">50%</td></tr>"),
+                "scenario mix");
     }
 
     private static String row(String html, String agentText) {
@@ -81,6 +83,7 @@ class HtmlReportTest {
         assertTrue(hostilePage.contains("id=\"rule-red_line.rude\""), "each failed rule has an anchor");
         assertTrue(hostilePage.contains("<span class=\"fatal\">red line: the part scores 0</span>"));
         assertTrue(hostilePage.contains("href=\"../index.html\""), "links back to the overview");
+        assertFalse(hostilePage.contains("id=\"agent-scenarios\""), "no scenarios, no table");
     }
 
     @Test

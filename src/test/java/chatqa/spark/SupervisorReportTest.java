@@ -120,6 +120,7 @@ class SupervisorReportTest {
     @Test
     void leaderboardShowsScoresRanksAndChangesFromTheWarehouse() throws IOException {
         String html = Files.readString(reports().resolve(DAY).resolve("index.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("<table id=\"scenarios\">"), "the generated days have scenarios");
         Map<String, Double> before = scoresOn("2026-11-19");
         for (Row r : scorecards(DAY)) {
             String agent = r.getAs("agent_id");
