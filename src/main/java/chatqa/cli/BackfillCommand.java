@@ -71,7 +71,10 @@ final class BackfillCommand implements Callable<Integer> {
                     RunSummary summary = job.run(run);
                     System.out.print(summary.render());
                 } catch (Exception e) {
-                    Progress.say("day %s failed, its previous output is untouched: %s", run.day(), e.getMessage());
+                    Progress.say("day %s failed: %s", run.day(), e);
+                    if (System.getenv("CHATQA_DEBUG") != null) {
+                        e.printStackTrace();
+                    }
                     failed.add(run.day().toString());
                 }
             }

@@ -50,6 +50,7 @@ class HtmlReportTest {
         String hostile = row(index, "&lt;script&gt;");
         assertTrue(hostile.contains("<td class=\"num flat\">—</td>"), "no history, no change: " + hostile);
         assertTrue(hostile.contains("<td class=\"num bad\">2</td>"), "red lines stand out: " + hostile);
+        assertTrue(hostile.contains("<td class=\"num\">—</td>"), "no first response measured within the tier: " + hostile);
         assertTrue(hostile.contains("<td>apology.after_complaint</td>"), "100 points behind the team on apology: " + hostile);
         assertTrue(index.contains("<td>apology.after_complaint</td><td>apology</td>"), "top failing checks list it");
         assertTrue(index.contains("<tr><td>logistics</td><td class=\"num\">5</td><td class=\"num\">56%</td><td class=\"num\">80.0</td><td class=\"num\">50%</td></tr>"),
