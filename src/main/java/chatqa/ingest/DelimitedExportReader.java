@@ -53,14 +53,13 @@ final class DelimitedExportReader implements ExportReader {
             if (line.text() == null) {
                 if (pending.isEmpty()) {
                     sink.quarantine(new QuarantinedRow(file.path(), line.number(), QuarantineReason.BAD_ENCODING, null,
-                            "bytes that are not valid " + cs[0].name() + " (set 'encoding' in a mapping)", line.undecodable()));
+                            line.problem(), line.undecodable()));
                 } else {
                     // The bad line sits inside an open quoted field that may be a stray quote: lose the
                     // record's first line and the bad line, and read the lines between them again.
                     replay.addFirst(line);
                     giveUp(file, pending, replay, sink, QuarantineReason.BAD_ENCODING,
-                            "a quoted field opened here runs into line " + line.number() + ", which has bytes that are not valid "
-                                    + cs[0].name());
+                            "a quoted field opened here runs into line " + line.number() + ", which has " + line.problem());
                     record.reset();
                     pending.clear();
                 }
