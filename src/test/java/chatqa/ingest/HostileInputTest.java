@@ -236,6 +236,17 @@ class HostileInputTest {
     }
 
     @Test
+    void headerWithAStrayQuoteQuarantinesEveryRowSayingWhyInsteadOfTakingARowAsHeader() throws IOException {
+        Outcome o = read(fixture("broken-header.csv"));
+
+        o.assertEveryRowAccountedFor(rows("broken-header.csv", 1, 2, 3));
+        assertEquals(List.of("broken-header.csv:1:unbalanced_quotes:-", "broken-header.csv:2:missing_column:-",
+                "broken-header.csv:3:missing_column:-"), o.quarantinedRows());
+        assertEquals("the header on line 1 could not be read (unbalanced_quotes: a quoted field is never closed), so no column can be found",
+                o.quarantinedAt(2).detail());
+    }
+
+    @Test
     void emptyFilesAndAHeaderAloneReadAsNoRows() throws IOException {
         for (String name : List.of("empty.csv", "empty.jsonl", "header-only.csv")) {
             Outcome o = read(fixture(name));
