@@ -1,5 +1,7 @@
 package chatqa.publish;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -49,7 +51,7 @@ public record DayReport(
                          Double resolvedRate, long startedNegative, Double recoveryRate, long redLineHits,
                          long fatal, Double sentimentStart, Double sentimentEnd) {
         public Totals {
-            slaRates = List.copyOf(slaRates);
+            slaRates = Collections.unmodifiableList(new ArrayList<>(slaRates));
         }
 
         /** Share of parts without a fatal (red-line) failure. */
@@ -72,7 +74,7 @@ public record DayReport(
                            Double resolvedRate, long startedNegative, Double recoveryRate, long redLineHits,
                            long fatal, Double sentimentStart, Double sentimentEnd) {
         public AgentRow {
-            slaRates = List.copyOf(slaRates);
+            slaRates = Collections.unmodifiableList(new ArrayList<>(slaRates));
         }
 
         /** Share of parts without a fatal (red-line) failure. */
