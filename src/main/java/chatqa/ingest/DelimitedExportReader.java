@@ -43,7 +43,8 @@ final class DelimitedExportReader implements ExportReader {
             TextLines.Line line = replay.isEmpty() ? lines.next() : replay.pollFirst();
             if (line == null) {
                 if (!pending.isEmpty()) {
-                    giveUp(file, pending, replay, sink, QuarantineReason.UNBALANCED_QUOTES, "a quoted field is never closed");
+                    layout = orUnreadableHeader(layout,
+                            giveUp(file, pending, replay, sink, QuarantineReason.UNBALANCED_QUOTES, "a quoted field is never closed"));
                     record.reset();
                     pending.clear();
                     continue;
@@ -52,15 +53,16 @@ final class DelimitedExportReader implements ExportReader {
             }
             if (line.text() == null) {
                 if (pending.isEmpty()) {
-                    sink.quarantine(new QuarantinedRow(file.path(), line.number(), QuarantineReason.BAD_ENCODING, null,
-                            "bytes that are not valid " + cs[0].name() + " (set 'encoding' in a mapping)", line.undecodable()));
+                    QuarantinedRow bad = new QuarantinedRow(file.path(), line.number(), QuarantineReason.BAD_ENCODING, null,
+                            line.problem(), line.undecodable());
+                    sink.quarantine(bad);
+                    layout = orUnreadableHeader(layout, bad);
                 } else {
                     // The bad line sits inside an open quoted field that may be a stray quote: lose the
                     // record's first line and the bad line, and read the lines between them again.
                     replay.addFirst(line);
-                    giveUp(file, pending, replay, sink, QuarantineReason.BAD_ENCODING,
-                            "a quoted field opened here runs into line " + line.number() + ", which has bytes that are not valid "
-                                    + cs[0].name());
+                    layout = orUnreadableHeader(layout, giveUp(file, pending, replay, sink, QuarantineReason.BAD_ENCODING,
+                            "a quoted field opened here runs into line " + line.number() + ", which has " + line.problem()));
                     record.reset();
                     pending.clear();
                 }
@@ -72,8 +74,8 @@ final class DelimitedExportReader implements ExportReader {
             pending.add(line);
             if (!record.feed(line.text())) {
                 if (pending.size() >= MAX_RECORD_LINES) {
-                    giveUp(file, pending, replay, sink, QuarantineReason.UNBALANCED_QUOTES,
-                            "a quoted field is still open after " + MAX_RECORD_LINES + " lines");
+                    layout = orUnreadableHeader(layout, giveUp(file, pending, replay, sink, QuarantineReason.UNBALANCED_QUOTES,
+                            "a quoted field is still open after " + MAX_RECORD_LINES + " lines"));
                     record.reset();
                     pending.clear();
                 }
@@ -103,7 +105,7 @@ final class DelimitedExportReader implements ExportReader {
     private void emit(List<String> fields, Layout layout, SourceRef source, String raw, RowSink sink) {
         if (layout.missing() != null) {
             sink.quarantine(new QuarantinedRow(source.file(), source.line(), QuarantineReason.MISSING_COLUMN,
-                    layout.missing().field().column(), layout.missing().detail(), raw));
+                    layout.missing().column(), layout.missing().detail(), raw));
             return;
         }
         if (!layout.fits(fields.size())) {
@@ -116,15 +118,30 @@ final class DelimitedExportReader implements ExportReader {
         validator.validate(values, source, raw, sink);
     }
 
-    /** Quarantines the first line of a failed record and replays the lines after it. */
-    private static void giveUp(InputFile file, List<TextLines.Line> pending, Deque<TextLines.Line> replay, RowSink sink,
-                               QuarantineReason reason, String detail) {
+    /**
+     * The layout after the header record failed (and was quarantined as {@code failed}): none of the
+     * rows can be matched to columns, so each is quarantined as missing_column saying why, instead
+     * of the first data row silently becoming the header.
+     */
+    private static Layout orUnreadableHeader(Layout layout, QuarantinedRow failed) {
+        if (layout != null) {
+            return layout;
+        }
+        return new Layout(Map.of(), 0, 0, new MissingColumn(null, "the header on line " + failed.line() + " could not be read ("
+                + failed.reason().code() + ": " + failed.detail() + "), so no column can be found"));
+    }
+
+    /** Quarantines the first line of a failed record and replays the lines after it; returns the quarantined row. */
+    private static QuarantinedRow giveUp(InputFile file, List<TextLines.Line> pending, Deque<TextLines.Line> replay, RowSink sink,
+                                         QuarantineReason reason, String detail) {
         TextLines.Line first = pending.get(0);
-        sink.quarantine(new QuarantinedRow(file.path(), first.number(), reason, null, detail,
-                first.text() != null ? first.text() : first.undecodable()));
+        QuarantinedRow row = new QuarantinedRow(file.path(), first.number(), reason, null, detail,
+                first.text() != null ? first.text() : first.undecodable());
+        sink.quarantine(row);
         for (int i = pending.size() - 1; i >= 1; i--) {
             replay.addFirst(pending.get(i));
         }
+        return row;
     }
 
     private static String raw(List<TextLines.Line> lines) {
@@ -178,7 +195,7 @@ final class DelimitedExportReader implements ExportReader {
                 if (i != null) {
                     idx.put(e.getKey(), i);
                 } else if (missing == null && required(e.getKey(), mapping, byName)) {
-                    missing = new MissingColumn(e.getKey(), "the header has no " + c + " (header: " + String.join(", ", header) + ")");
+                    missing = new MissingColumn(e.getKey().column(), "the header has no " + c + " (header: " + String.join(", ", header) + ")");
                 }
             }
             return new Layout(idx, header.size(), 0, missing);
@@ -197,6 +214,7 @@ final class DelimitedExportReader implements ExportReader {
         }
     }
 
-    private record MissingColumn(CanonicalField field, String detail) {
+    /** Why rows cannot be read under a header: the column it lacks (null: the header itself is unreadable). */
+    private record MissingColumn(String column, String detail) {
     }
 }

@@ -1,8 +1,10 @@
 package chatqa.ingest;
 
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -34,7 +36,9 @@ public final class EncodingSniffer {
                 continue;
             }
             boolean complete = i < length || length < SAMPLE_BYTES;
-            if (complete && hasNonAscii(sample, lineStart, i)) {
+            // A last line without newline may be a file cut inside a character: that says nothing about its encoding.
+            boolean cutShort = i == length && length < SAMPLE_BYTES && decodesUpToItsEnd(sample, lineStart, i);
+            if (complete && hasNonAscii(sample, lineStart, i) && !cutShort) {
                 if (decodes(StandardCharsets.UTF_8, sample, lineStart, i)) {
                     utf8Lines++;
                 } else if (decodes(GBK, sample, lineStart, i)) {
@@ -53,6 +57,14 @@ public final class EncodingSniffer {
             }
         }
         return false;
+    }
+
+    /** True when the bytes are UTF-8 except for an incomplete character at their very end. */
+    private static boolean decodesUpToItsEnd(byte[] bytes, int from, int to) {
+        ByteBuffer in = ByteBuffer.wrap(bytes, from, to - from);
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        return !d.decode(in, CharBuffer.allocate(to - from + 1), false).isError() && in.hasRemaining();
     }
 
     private static boolean decodes(Charset cs, byte[] bytes, int from, int to) {

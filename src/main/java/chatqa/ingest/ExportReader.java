@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneId;
 
 /**
@@ -16,9 +17,17 @@ public interface ExportReader {
     /** Reads all rows of {@code file} from {@code in}; returns the charset the file was read in. */
     Charset read(InputStream in, InputFile file, RowSink sink) throws IOException;
 
-    /** The reader for {@code file} under {@code mapping}: delimited text or JSON Lines. */
+    /** The reader for {@code file} under {@code mapping}: delimited text or JSON Lines, read now. */
     static ExportReader forFile(ExportMapping mapping, ZoneId zone, InputFile file) {
-        RowValidator validator = new RowValidator(mapping, new TimestampParser(zone, mapping.timestampFormats()));
+        return forFile(mapping, zone, file, Instant.now());
+    }
+
+    /**
+     * The reader for {@code file} under {@code mapping}, as part of a run started at {@code readAt}
+     * (timestamps later than that, beyond a day of clock skew, are implausible).
+     */
+    static ExportReader forFile(ExportMapping mapping, ZoneId zone, InputFile file, Instant readAt) {
+        RowValidator validator = new RowValidator(mapping, new TimestampParser(zone, mapping.timestampFormats()), readAt);
         return switch (mapping.formatFor(file.path())) {
             case CSV -> new DelimitedExportReader(mapping, validator);
             case JSONL -> new JsonLinesExportReader(mapping, validator);

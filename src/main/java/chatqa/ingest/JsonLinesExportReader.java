@@ -34,7 +34,7 @@ final class JsonLinesExportReader implements ExportReader {
         while ((line = lines.next()) != null) {
             if (line.text() == null) {
                 sink.quarantine(new QuarantinedRow(file.path(), line.number(), QuarantineReason.BAD_ENCODING, null,
-                        "bytes that are not valid " + cs[0].name(), line.undecodable()));
+                        line.problem(), line.undecodable()));
                 continue;
             }
             if (line.text().isBlank()) {

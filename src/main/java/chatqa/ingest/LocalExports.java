@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import chatqa.model.Conversation;
@@ -28,12 +31,15 @@ public final class LocalExports {
     }
 
     public static Read read(List<Path> inputs, ExportMapping mapping, ZoneId zone, Duration gap) throws IOException {
-        List<Path> files = new ArrayList<>();
+        // As the job does: one sorted list of distinct files, whatever order the inputs came in,
+        // so file order (which breaks ties and decides which copy of a duplicate is kept) is the same.
+        Set<Path> found = new TreeSet<>(Comparator.comparing(Path::toString));
         for (Path p : inputs) {
             try (Stream<Path> s = Files.walk(p)) {
-                s.filter(Files::isRegularFile).sorted().forEach(files::add);
+                s.filter(Files::isRegularFile).forEach(found::add);
             }
         }
+        List<Path> files = new ArrayList<>(found);
         List<Message> messages = new ArrayList<>();
         List<QuarantinedRow> quarantined = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {

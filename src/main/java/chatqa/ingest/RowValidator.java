@@ -1,5 +1,6 @@
 package chatqa.ingest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -11,16 +12,35 @@ import chatqa.model.SourceRef;
 /**
  * Turns one export row, already split into canonical fields, into an accepted message or a
  * quarantined row with the reason and field at fault. Values are trimmed; empty means absent.
+ *
+ * <p>A timestamp that parses but cannot be a chat time is implausible_timestamp: before
+ * {@link #EARLIEST} it is a zero or unset clock (epoch 0 is 1970), and more than
+ * {@link #CLOCK_SKEW} after the export is read it comes from a wrong clock or a sentinel such as
+ * 9999-12-31. Accepting either would sort the message to one end of its conversation and turn
+ * its waits into decades.
  */
 public final class RowValidator {
+    /** No e-commerce chat export holds a message sent before this. */
+    public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    /** How far past the time of reading a timestamp may be: exports are read after they are written. */
+    public static final Duration CLOCK_SKEW = Duration.ofDays(1);
+
     private final ExportMapping mapping;
     private final RoleAliases roles;
     private final TimestampParser timestamps;
+    private final Instant latest;
 
+    /** A validator for exports read now. */
     public RowValidator(ExportMapping mapping, TimestampParser timestamps) {
+        this(mapping, timestamps, Instant.now());
+    }
+
+    /** A validator for exports read at {@code readAt}: later timestamps (beyond the clock skew) are implausible. */
+    public RowValidator(ExportMapping mapping, TimestampParser timestamps, Instant readAt) {
         this.mapping = mapping;
         this.roles = RoleAliases.withExtra(mapping.roleCodes());
         this.timestamps = timestamps;
+        this.latest = readAt.plus(CLOCK_SKEW);
     }
 
     public void validate(Map<CanonicalField, String> raw, SourceRef source, String rawRow, RowSink sink) {
@@ -31,6 +51,14 @@ public final class RowValidator {
                 value = mapping.defaults().get(f);
             }
             v.put(f, value == null || value.isBlank() ? null : value.strip());
+        }
+        for (Map.Entry<CanonicalField, String> e : v.entrySet()) {
+            if (e.getValue() != null && e.getValue().indexOf('\0') >= 0) {
+                // JSON can spell a NUL as \u0000; it is no more chat text than a raw NUL byte.
+                sink.quarantine(reject(source, QuarantineReason.BAD_ENCODING, e.getKey(),
+                        "a NUL character (U+0000) in " + e.getKey().column(), rawRow.replace('\0', '\uFFFD')));
+                return;
+            }
         }
         String text = v.get(CanonicalField.TEXT);
         if (text == null) {
@@ -61,6 +89,12 @@ public final class RowValidator {
                         "'" + ts + "' is not an ISO-8601 time, 'yyyy-MM-dd HH:mm:ss', epoch seconds/millis or a mapping format", rawRow));
                 return;
             }
+            String implausible = implausible(sentAt);
+            if (implausible != null) {
+                sink.quarantine(reject(source, QuarantineReason.IMPLAUSIBLE_TIMESTAMP, CanonicalField.SENT_AT,
+                        "'" + ts + "' is " + sentAt + ", " + implausible, rawRow));
+                return;
+            }
         }
         if (v.get(CanonicalField.CONVERSATION_ID) == null && v.get(CanonicalField.CUSTOMER_ID) == null) {
             sink.quarantine(reject(source, QuarantineReason.MISSING_CUSTOMER, CanonicalField.CUSTOMER_ID,
@@ -74,6 +108,17 @@ public final class RowValidator {
         }
         sink.accept(new Message(v.get(CanonicalField.CONVERSATION_ID), v.get(CanonicalField.MESSAGE_ID), sentAt, role,
                 agentId, v.get(CanonicalField.CUSTOMER_ID), v.get(CanonicalField.SHOP_ID), text, source));
+    }
+
+    private String implausible(Instant sentAt) {
+        if (sentAt.isBefore(EARLIEST)) {
+            return "before " + EARLIEST + ": a zero or unset clock, not a chat time";
+        }
+        if (sentAt.isAfter(latest)) {
+            return "more than " + CLOCK_SKEW.toDays() + " day after the export was read (" + latest.minus(CLOCK_SKEW)
+                    + "): a wrong clock or a placeholder";
+        }
+        return null;
     }
 
     static QuarantinedRow reject(SourceRef source, QuarantineReason reason, CanonicalField field, String detail, String raw) {

@@ -52,7 +52,7 @@ public final class HtmlReport {
             Path agents = Files.createDirectories(staging.resolve("agents"));
             for (AgentPage p : report.pages()) {
                 Totals team = shopTotals(report, p.agent().shopId());
-                long inShop = report.agents().stream().filter(a -> a.shopId().equals(p.agent().shopId())).count();
+                long inShop = report.agents().stream().filter(a -> java.util.Objects.equals(a.shopId(), p.agent().shopId())).count();
                 String stem = p.fileName().substring(0, p.fileName().length() - ".html".length());
                 charts += agentCharts(report, p, team, staging.resolve("charts"), stem);
                 Map<String, Object> view = AgentView.of(report, p, team, inShop, "agent-" + stem, mask);

@@ -3,6 +3,7 @@ package chatqa.spark;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,10 +29,13 @@ import chatqa.model.Message;
 final class ExportParsing implements FlatMapFunction<InputFile, Row> {
     private final ExportMapping mapping;
     private final String zone;
+    private final Instant runStarted;
 
-    ExportParsing(ExportMapping mapping, ZoneId zone) {
+    /** {@code runStarted}: every task judges timestamps "in the future" against the same instant. */
+    ExportParsing(ExportMapping mapping, ZoneId zone, Instant runStarted) {
         this.mapping = mapping;
         this.zone = zone.getId();
+        this.runStarted = runStarted;
     }
 
     @Override
@@ -40,7 +44,7 @@ final class ExportParsing implements FlatMapFunction<InputFile, Row> {
         Path path = new Path(file.path());
         FileSystem fs = path.getFileSystem(new Configuration());
         try (InputStream in = fs.open(path)) {
-            Charset cs = ExportReader.forFile(mapping, ZoneId.of(zone), file).read(in, file, new RowSink() {
+            Charset cs = ExportReader.forFile(mapping, ZoneId.of(zone), file, runStarted).read(in, file, new RowSink() {
                 @Override
                 public void accept(Message message) {
                     rows.add(RowCodec.parsedMessage(message));

@@ -65,7 +65,7 @@ public final class ScoreJob {
 
         JavaRDD<Row> parsedRows = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(files, files.size())
-                .flatMap(new ExportParsing(o.mapping(), o.timezone()));
+                .flatMap(new ExportParsing(o.mapping(), o.timezone(), started));
         Dataset<Row> parsed = spark.createDataFrame(parsedRows, Stages.PARSED).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> bundles = parsed.where(col("kind").equalTo(RowCodec.KIND_MESSAGE))
                 .groupByKey((MapFunction<Row, String>) r -> Sessionizer.key(r.getAs("shop_id"), r.getAs("conversation_id"),

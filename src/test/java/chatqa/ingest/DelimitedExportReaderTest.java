@@ -134,6 +134,21 @@ class DelimitedExportReaderTest {
     }
 
     @Test
+    void headerThatCannotBeDecodedQuarantinesEveryRowInsteadOfTakingTheFirstRowAsHeader() {
+        byte[] header = "conversation_id,sent_at,sender_role,text".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] rows = "\nc1,2024-03-01 10:00:00,customer,在吗\nc1,2024-03-01 10:00:05,agent,您好\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(header, header.length + 1 + rows.length);
+        bytes[header.length] = (byte) 0xFF;
+        System.arraycopy(rows, 0, bytes, header.length + 1, rows.length);
+
+        CollectingSink sink = CollectingSink.read(ExportMapping.canonical(), "x.csv", bytes);
+
+        assertEquals(List.of("1:bad_encoding:-", "2:missing_column:-", "3:missing_column:-"), sink.quarantineSummary());
+        assertEquals(List.of(), sink.accepted);
+    }
+
+    @Test
     void headerWithNeitherConversationNorCustomerIsMissingColumn() {
         CollectingSink sink = readCsv("""
                 sent_at,sender_role,text

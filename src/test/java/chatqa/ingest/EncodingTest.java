@@ -108,4 +108,30 @@ class EncodingTest {
 
         assertEquals(StandardCharsets.UTF_8, sniff(bytes));
     }
+
+    @Test
+    void englishFileCutInsideAChineseCharacterStaysUtf8() {
+        // The four bytes left of 你好 also read as two GB18030 characters; the cut line must not decide the encoding.
+        byte[] cut = java.util.Arrays.copyOf("你好".getBytes(StandardCharsets.UTF_8), 4);
+        byte[] bytes = concat("conversation_id,sent_at,sender_role,text\nc1,2024-03-01 10:00:00,customer,hello\n"
+                .getBytes(StandardCharsets.UTF_8), "c1,2024-03-01 10:00:05,agent,".getBytes(StandardCharsets.UTF_8), cut);
+
+        assertEquals(StandardCharsets.UTF_8, sniff(bytes));
+        CollectingSink sink = read(ExportMapping.canonical(), "x.csv", bytes);
+        assertEquals(List.of("hello"), sink.texts());
+        assertEquals(List.of("3:bad_encoding:-"), sink.quarantineSummary());
+        assertEquals("an incomplete UTF-8 character at the end of the file (was it cut short?)", sink.quarantined.get(0).detail());
+    }
+
+    @Test
+    void nulByteMakesItsLineBadEncodingAndNothingElse() {
+        byte[] bytes = concat(CHAT.getBytes(StandardCharsets.UTF_8), "c1,2024-03-01 10:00:07,顾客,好的".getBytes(StandardCharsets.UTF_8),
+                new byte[] {0, '\n'}, "c1,2024-03-01 10:00:09,客服,不客气\n".getBytes(StandardCharsets.UTF_8));
+
+        CollectingSink sink = read(ExportMapping.canonical(), "x.csv", bytes);
+
+        assertEquals(List.of("4:bad_encoding:-"), sink.quarantineSummary());
+        assertEquals("a NUL byte (0x00) at byte 37 of the line", sink.quarantined.get(0).detail());
+        assertEquals(List.of(2L, 3L, 5L), sink.acceptedLines());
+    }
 }

@@ -117,4 +117,37 @@ class RowValidatorTest {
         // A default agent id names agents only: the customer's row keeps none.
         assertEquals(java.util.Arrays.asList("a7", "a0", null), sink.accepted.stream().map(Message::agentId).toList());
     }
+
+    @Test
+    void epochZeroIsAnImplausibleTimestamp() {
+        QuarantinedRow q = quarantinedRow("c1,u1,0,customer,在吗");
+
+        assertEquals("2:implausible_timestamp:sent_at", summary(q));
+        assertEquals("'0' is 1970-01-01T00:00:00Z, before 2000-01-01T00:00:00Z: a zero or unset clock, not a chat time", q.detail());
+    }
+
+    @Test
+    void timestampMoreThanADayAfterReadingIsImplausible() {
+        Instant readAt = Instant.parse("2026-11-21T02:00:00Z");
+        CollectingSink sink = new CollectingSink();
+        RowValidator validator = new RowValidator(chatqa.ingest.ExportMapping.canonical(),
+                new TimestampParser(CollectingSink.SHANGHAI, List.of()), readAt);
+        SourceRef at = new SourceRef("x.csv", 0, 2);
+        validator.validate(Map.of(CanonicalField.CONVERSATION_ID, "c1", CanonicalField.SENDER_ROLE, "customer",
+                CanonicalField.TEXT, "在吗", CanonicalField.SENT_AT, "2026-11-22T02:00:00Z"), at, "row", sink);
+        validator.validate(Map.of(CanonicalField.CONVERSATION_ID, "c1", CanonicalField.SENDER_ROLE, "customer",
+                CanonicalField.TEXT, "在吗", CanonicalField.SENT_AT, "2026-11-22T02:00:01Z"), at, "row", sink);
+
+        assertEquals(List.of(Instant.parse("2026-11-22T02:00:00Z")), sink.accepted.stream().map(Message::sentAt).toList());
+        assertEquals(List.of("2:implausible_timestamp:sent_at"), sink.quarantineSummary());
+    }
+
+    @Test
+    void escapedNulInAJsonFieldIsBadEncodingOfThatField() {
+        CollectingSink sink = CollectingSink.read(ExportMapping.canonical(), "x.jsonl",
+                "{\"conversation_id\":\"c1\",\"sent_at\":\"2026-11-20 10:00:00\",\"sender_role\":\"customer\",\"text\":\"好\\u0000\"}\n");
+
+        assertEquals(List.of("1:bad_encoding:text"), sink.quarantineSummary());
+        assertEquals("a NUL character (U+0000) in text", sink.quarantined.get(0).detail());
+    }
 }
