@@ -7,7 +7,8 @@
 #   jobs/bench.sh                        # 50,000 conversations (about a million messages)
 #   jobs/bench.sh --conversations 200000
 # Options: --conversations N, --follow-ups MEAN (7: ~20 messages a conversation), --seed S,
-#          --skip-peer, --keep (keep the warehouse). The input stays in bench/work/nN/ for the next run.
+#          --skip-peer, --keep (keep the warehouse), --job-jar JAR (score with another build of
+#          chatqa, e.g. one of an older commit, for before/after rows; segmentation uses this build). The input stays in bench/work/nN/ for the next run.
 # Timings on a shared machine are noisy: compare rows of one run (the ratios), and the CPU
 # seconds, which other load disturbs less than wall time.
 set -euo pipefail
@@ -18,6 +19,7 @@ follow_ups=7
 seed=20261120
 skip_peer=0
 keep=0
+job_jar=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --conversations) conversations="$2"; shift 2 ;;
@@ -25,6 +27,7 @@ while [ $# -gt 0 ]; do
     --seed) seed="$2"; shift 2 ;;
     --skip-peer) skip_peer=1; shift ;;
     --keep) keep=1; shift ;;
+    --job-jar) job_jar="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
     -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -83,8 +86,9 @@ seg_seconds=$(field segment_seconds "$work/segment.out")
 
 echo "bench: [2/3] chatqa score, local[*]" >&2
 rm -rf "$work/warehouse" "$work/reports"
-CHATQA_JAVA_OPTS="${CHATQA_JAVA_OPTS:-} -Xlog:gc:file=$work/gc-job.log" \
-  /usr/bin/time -v -o "$work/job.time" "$root/jobs/score.sh" --input "$input" --date "$day" \
+# shellcheck disable=SC2086
+/usr/bin/time -v -o "$work/job.time" java ${CHATQA_JAVA_OPTS:-} -Xlog:gc:file="$work/gc-job.log" "${spark_opens[@]}" \
+  -jar "${job_jar:-$jar}" score --input "$input" --date "$day" \
   --warehouse "$work/warehouse" --reports "$work/reports" >"$work/job.out" 2>"$work/job.err" \
   || { cat "$work/job.err" >&2; exit 1; }
 job_messages=$(sed -n 's/^ *accepted *\([0-9,]*\).*/\1/p' "$work/job.out" | tr -d ,)
@@ -108,6 +112,7 @@ mem_gb=$(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo)
 load=$(cut -d' ' -f1 /proc/loadavg)
 commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
 [ -z "$(git -C "$root" status --porcelain --untracked-files=no 2>/dev/null)" ] || commit="$commit-dirty"
+[ -z "$job_jar" ] || commit="$commit job:$(basename "$job_jar")"
 
 read -r seg_rate job_rate peer_rate job_vs_floor vs_peer <<<"$(awk -v sm="$seg_messages" -v ss="$seg_seconds" \
   -v jm="$job_messages" -v js="$job_seconds" -v pm="$peer_messages" -v ps="$peer_seconds" -v c="$cores" 'BEGIN {
