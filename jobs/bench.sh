@@ -10,7 +10,7 @@
 #          --skip-peer, --keep (keep the warehouse), --job-jar JAR (score with another build of
 #          chatqa, e.g. one of an older commit, for before/after rows; segmentation uses this build). The input stays in bench/work/nN/ for the next run.
 # Timings on a shared machine are noisy: compare rows of one run (the ratios), and the CPU
-# seconds, which other load disturbs less than wall time.
+# seconds, which other load disturbs less than wall time (job CPU / segmentation CPU).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -83,6 +83,7 @@ echo "bench: [1/3] bare segmentation, one thread" >&2
 /usr/bin/time -v -o "$work/segment.time" java -jar "$jar" bench segment --input "$input" >"$work/segment.out"
 seg_messages=$(field messages "$work/segment.out")
 seg_seconds=$(field segment_seconds "$work/segment.out")
+seg_cpu=$(field segment_cpu_seconds "$work/segment.out")
 
 echo "bench: [2/3] chatqa score, local[*]" >&2
 rm -rf "$work/warehouse" "$work/reports"
@@ -114,11 +115,13 @@ commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
 [ -z "$(git -C "$root" status --porcelain --untracked-files=no 2>/dev/null)" ] || commit="$commit-dirty"
 [ -z "$job_jar" ] || commit="$commit job:$(basename "$job_jar")"
 
-read -r seg_rate job_rate peer_rate job_vs_floor vs_peer <<<"$(awk -v sm="$seg_messages" -v ss="$seg_seconds" \
-  -v jm="$job_messages" -v js="$job_seconds" -v pm="$peer_messages" -v ps="$peer_seconds" -v c="$cores" 'BEGIN {
+read -r seg_rate job_rate peer_rate job_vs_floor vs_peer cpu_vs_floor <<<"$(awk -v sm="$seg_messages" -v ss="$seg_seconds" \
+  -v jm="$job_messages" -v js="$job_seconds" -v pm="$peer_messages" -v ps="$peer_seconds" -v c="$cores" \
+  -v sc="$seg_cpu" -v jc="$job_cpu" 'BEGIN {
     seg = sm / ss; job = jm / js; peer = ps > 0 ? pm / ps : 0
-    # job time over (segmentation time of the same messages / cores): the pipeline overhead factor
-    printf "%.0f %.0f %.0f %.2f %.2f", seg, job, peer, seg * c / job, (peer > 0 ? job / peer : 0) }')"
+    # job time over (segmentation time of the same messages / cores): the pipeline overhead factor;
+    # the same with CPU seconds, which other load on the machine disturbs less
+    printf "%.0f %.0f %.0f %.2f %.2f %.2f", seg, job, peer, seg * c / job, (peer > 0 ? job / peer : 0), (sc > 0 ? jc / (sc * jm / sm) : 0) }')"
 
 printf '\nchatqa bench: %s conversations, %s messages (%s MB of exports), %s cores, %s GB, load %s, commit %s\n' \
   "$conversations" "$job_messages" "$((input_bytes / 1048576))" "$cores" "$mem_gb" "$load" "$commit"
@@ -127,14 +130,23 @@ printf '  %-28s %10s %10s %12s\n' "segmentation floor (1 core)" "$seg_messages" 
 printf '  %-28s %10s %10s %12s   (CPU %s s)\n' "chatqa score (end to end)" "$job_messages" "$job_seconds" "$job_rate" "$job_cpu"
 [ "$skip_peer" -eq 1 ] || printf '  %-28s %10s %10s %12s\n' "peer: pandas + jieba" "$peer_messages" "$peer_seconds" "$peer_rate"
 printf '  full job / (segmentation / %s cores): %sx   (target <= 3)\n' "$cores" "$job_vs_floor"
+printf '  job CPU / segmentation CPU:          %sx   (segmentation %s CPU s)\n' "$cpu_vs_floor" "$seg_cpu"
 [ "$skip_peer" -eq 1 ] || printf '  chatqa / peer messages per second:    %sx   (target >= 5)\n' "$vs_peer"
 printf '  chatqa peak RSS %s MB; driver heap: at most %s MB in use after a GC, %s MB committed\n' \
   "$job_rss" "$heap_used" "$heap_committed"
 [ "$skip_peer" -eq 1 ] || printf '  peer peak RSS %s MB\n' "$peer_rss"
 
-header="date,commit,nproc,memory_gb,load_avg,conversations,messages,segment_seconds,segment_msg_per_s,job_seconds,job_cpu_seconds,job_msg_per_s,peer_seconds,peer_msg_per_s,job_over_segmentation_per_core,chatqa_over_peer,job_peak_rss_mb,driver_heap_used_after_gc_mb,driver_heap_committed_mb,peer_peak_rss_mb"
-[ -f "$results" ] || echo "$header" >"$results"
-echo "$(date -u +%Y-%m-%dT%H:%M:%SZ),$commit,$cores,$mem_gb,$load,$conversations,$job_messages,$seg_seconds,$seg_rate,$job_seconds,$job_cpu,$job_rate,$peer_seconds,$peer_rate,$job_vs_floor,$vs_peer,$job_rss,$heap_used,$heap_committed,$peer_rss" >>"$results"
+header="date,commit,nproc,memory_gb,load_avg,conversations,messages,segment_seconds,segment_msg_per_s,job_seconds,job_cpu_seconds,job_msg_per_s,peer_seconds,peer_msg_per_s,job_over_segmentation_per_core,chatqa_over_peer,job_peak_rss_mb,driver_heap_used_after_gc_mb,driver_heap_committed_mb,peer_peak_rss_mb,segment_cpu_seconds,job_cpu_over_segmentation_cpu"
+if [ ! -f "$results" ]; then
+  echo "$header" >"$results"
+elif [ "$(head -1 "$results")" != "$header" ]; then
+  # columns were added since older rows were written: new header, older rows padded with empty fields
+  awk -F, -v h="$header" 'BEGIN { n = split(h, f, ",") } NR == 1 { print h; next }
+    { line = $0; for (i = NF; i < n; i++) line = line ","; print line }' "$results" >"$results.tmp"
+  mv "$results.tmp" "$results"
+fi
+if [ "$skip_peer" -eq 1 ]; then peer_seconds="" peer_rate="" vs_peer="" peer_rss=""; fi
+echo "$(date -u +%Y-%m-%dT%H:%M:%SZ),$commit,$cores,$mem_gb,$load,$conversations,$job_messages,$seg_seconds,$seg_rate,$job_seconds,$job_cpu,$job_rate,$peer_seconds,$peer_rate,$job_vs_floor,$vs_peer,$job_rss,$heap_used,$heap_committed,$peer_rss,$seg_cpu,$cpu_vs_floor" >>"$results"
 echo "  appended to $results"
 if [ "$keep" -eq 0 ]; then
   rm -rf "$work/warehouse" "$work/reports"
