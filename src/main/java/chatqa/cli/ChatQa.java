@@ -15,7 +15,7 @@ import chatqa.spark.Version;
 @Command(name = "chatqa", mixinStandardHelpOptions = true, versionProvider = ChatQa.VersionProvider.class,
         description = "Scores customer-service chats of e-commerce shops for quality.",
         subcommands = {ScoreCommand.class, ReportCommand.class, BackfillCommand.class, SqlCommand.class, RulesCommand.class, SentimentCommand.class,
-                GenerateCommand.class,
+                GenerateCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ChatQa implements Callable<Integer> {
     public static final int OK = 0;

@@ -26,6 +26,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261120", description = "Random seed; the same seed writes the same files (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--follow-ups", defaultValue = "0", paramLabel = "MEAN",
+            description = "Mean extra question-and-answer exchanges per answered conversation; 0 writes the short sample-day chats "
+                    + "(about 8 messages), 7 about 20 messages as in a busy shop (default: ${DEFAULT-VALUE}).")
+    double followUps;
+
     @Option(names = "--timezone", defaultValue = "Asia/Shanghai", paramLabel = "ZONE", description = "Zone of the local timestamps (default: ${DEFAULT-VALUE}).")
     String timezone;
 
@@ -37,12 +42,15 @@ final class GenerateCommand implements Callable<Integer> {
         if (conversations < 5) {
             throw new ChatQa.BadArgument("--conversations must be at least 5");
         }
+        if (followUps < 0 || followUps > 50) {
+            throw new ChatQa.BadArgument("--follow-ups must be between 0 and 50");
+        }
         if (days < 1) {
             throw new ChatQa.BadArgument("--days must be at least 1");
         }
         for (int i = 0; i < days; i++) {
             // Each day its own seed, so days differ but every run writes the same files.
-            SampleDay.Written w = new SampleDay(date.plusDays(i), ZoneId.of(timezone), seed + i).write(out, conversations);
+            SampleDay.Written w = new SampleDay(date.plusDays(i), ZoneId.of(timezone), seed + i, followUps).write(out, conversations);
             System.out.printf("%s: wrote %d conversations, %d messages, %d bad rows:%n", date.plusDays(i), w.conversations(),
                     w.messages(), w.badRows());
             w.files().forEach(f -> System.out.println("  " + f));

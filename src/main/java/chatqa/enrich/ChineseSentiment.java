@@ -2,6 +2,8 @@ package chatqa.enrich;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -67,9 +69,22 @@ public final class ChineseSentiment {
         }
         top.sort(Comparator.comparingDouble((NaiveBayesSentiment.Contribution c) -> -Math.abs(c.weight())));
         String why = top.stream().limit(3)
-                .map(c -> c.feature() + String.format(java.util.Locale.ROOT, "(%+.1f)", c.weight()))
+                .map(c -> c.feature() + "(" + signedTenths(c.weight()) + ")")
                 .collect(Collectors.joining(" "));
         return new Sentiment(Math.tanh(logOdds / SCALE), why, "zh-nb");
+    }
+
+    /**
+     * {@code w} as {@code String.format(Locale.ROOT, "%+.1f", w)} writes it (sign, one decimal,
+     * half-up on the shortest decimal form), without a Formatter: this runs for every customer
+     * message, and the Formatter was a tenth of the sentiment step.
+     */
+    static String signedTenths(double w) {
+        if (!Double.isFinite(w)) {
+            return String.format(java.util.Locale.ROOT, "%+.1f", w);
+        }
+        boolean negative = w < 0 || (w == 0 && 1 / w < 0);
+        return (negative ? "-" : "+") + BigDecimal.valueOf(Math.abs(w)).setScale(1, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** Positive or not, for evaluation on labelled reviews: the model's decision with its prior. */

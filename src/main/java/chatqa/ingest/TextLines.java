@@ -1,21 +1,22 @@
 package chatqa.ingest;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.util.Arrays;
 
 /**
  * Reads a file line by line as bytes and decodes each line strictly, so one line with invalid
  * bytes is quarantined alone instead of corrupting or failing the whole file. Splitting on the
- * newline byte is safe for UTF-8 and GBK/GB18030: neither uses 0x0A inside a character. A NUL
- * byte counts as invalid too: no chat text contains one, while the zero-filled tail a crashed
- * writer leaves behind, or a UTF-16 file, is full of them.
+ * newline byte is safe for UTF-8 and GBK/GB18030: neither uses 0x0A inside a character. Lines are
+ * found by scanning a block buffer, not byte by byte through the stream, because this loop sees
+ * every byte of a night's exports. A NUL byte counts as invalid too: no chat text contains one,
+ * while the zero-filled tail a crashed writer leaves behind, or a UTF-16 file, is full of them.
  */
 public final class TextLines {
     /**
@@ -27,8 +28,13 @@ public final class TextLines {
 
     private final InputStream in;
     private final CharsetDecoder decoder;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
     private final Charset charset;
+    private byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int limit;
+    /** Bytes the last fill added: only those need scanning for a newline again. */
+    private int lastRead;
+    private CharBuffer chars = CharBuffer.allocate(1024);
     private long number;
     private boolean eof;
 
@@ -42,55 +48,99 @@ public final class TextLines {
 
     /** The next line, or null at the end of the file. A final line without newline is still a line. */
     public Line next() throws IOException {
-        if (eof) {
-            return null;
+        int start = pos;
+        int nl = indexOfNewline(start);
+        while (nl < 0 && !eof) {
+            start = fill(start);
+            nl = indexOfNewline(Math.max(start, limit - lastRead));
         }
-        buffer.reset();
-        int b;
-        while ((b = in.read()) != -1 && b != '\n') {
-            buffer.write(b);
-        }
-        if (b == -1) {
-            eof = true;
-            if (buffer.size() == 0) {
+        int end;
+        if (nl >= 0) {
+            end = nl;
+            pos = nl + 1;
+        } else {
+            end = limit;
+            pos = limit;
+            if (end == start) {
                 return null;
             }
         }
         number++;
-        byte[] bytes = buffer.toByteArray();
-        int len = bytes.length;
-        if (len > 0 && bytes[len - 1] == '\r') {
+        int len = end - start;
+        if (len > 0 && buf[end - 1] == '\r') {
             len--;
         }
-        int start = 0;
-        if (number == 1 && len >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-            start = 3;
+        if (number == 1 && len >= 3 && (buf[start] & 0xFF) == 0xEF && (buf[start + 1] & 0xFF) == 0xBB
+                && (buf[start + 2] & 0xFF) == 0xBF) {
+            start += 3;
+            len -= 3;
         }
-        int nul = indexOfNul(bytes, start, len);
-        if (nul >= 0) {
-            return undecodable(bytes, start, len, "a NUL byte (0x00) at byte " + (nul - start + 1) + " of the line");
-        }
-        ByteBuffer bb = ByteBuffer.wrap(bytes, start, len - start);
-        try {
-            CharBuffer chars = decoder.reset().decode(bb);
-            return new Line(number, chars.toString(), null, null);
-        } catch (CharacterCodingException e) {
-            if (eof && endsInsideACharacter(bytes, start, len)) {
-                return undecodable(bytes, start, len, "an incomplete " + charset.name() + " character at the end of the file (was it cut short?)");
-            }
-            return undecodable(bytes, start, len, "bytes that are not valid " + charset.name()
-                    + " (set 'encoding' in a mapping if the file is in another encoding)");
-        }
+        return decode(start, len, nl < 0);
     }
 
-    private Line undecodable(byte[] bytes, int start, int len, String problem) {
-        String raw = new String(bytes, start, len - start, charset).replace('\0', '\uFFFD');
+    private int indexOfNewline(int from) {
+        for (int i = from; i < limit; i++) {
+            if (buf[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Moves the unread part starting at {@code start} to the front, reads more; returns the new start (0). */
+    private int fill(int start) throws IOException {
+        int kept = limit - start;
+        if (start > 0) {
+            System.arraycopy(buf, start, buf, 0, kept);
+        } else if (kept == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        limit = kept;
+        int n = in.read(buf, limit, buf.length - limit);
+        if (n < 0) {
+            eof = true;
+            lastRead = 0;
+        } else {
+            limit += n;
+            lastRead = n;
+        }
+        return 0;
+    }
+
+    private Line decode(int start, int len, boolean lastWithoutNewline) {
+        int nul = indexOfNul(start, start + len);
+        if (nul >= 0) {
+            return undecodable(start, len, "a NUL byte (0x00) at byte " + (nul - start + 1) + " of the line");
+        }
+        ByteBuffer bb = ByteBuffer.wrap(buf, start, len);
+        if (chars.capacity() < len) {
+            chars = CharBuffer.allocate(Math.max(len, chars.capacity() * 2));
+        }
+        chars.clear();
+        decoder.reset();
+        CoderResult r = decoder.decode(bb, chars, true);
+        if (!r.isError()) {
+            r = decoder.flush(chars);
+        }
+        if (r.isError()) {
+            if (lastWithoutNewline && endsInsideACharacter(start, len)) {
+                return undecodable(start, len, "an incomplete " + charset.name() + " character at the end of the file (was it cut short?)");
+            }
+            return undecodable(start, len, "bytes that are not valid " + charset.name()
+                    + " (set 'encoding' in a mapping if the file is in another encoding)");
+        }
+        chars.flip();
+        return new Line(number, chars.toString(), null, null);
+    }
+
+    private Line undecodable(int start, int len, String problem) {
+        String raw = new String(buf, start, len, charset).replace('\0', '\uFFFD');
         return new Line(number, null, raw, problem);
     }
 
-    private static int indexOfNul(byte[] bytes, int from, int to) {
+    private int indexOfNul(int from, int to) {
         for (int i = from; i < to; i++) {
-            if (bytes[i] == 0) {
+            if (buf[i] == 0) {
                 return i;
             }
         }
@@ -98,9 +148,9 @@ public final class TextLines {
     }
 
     /** True when the bytes decode once their incomplete last character is left off. */
-    private boolean endsInsideACharacter(byte[] bytes, int start, int len) {
-        ByteBuffer bb = ByteBuffer.wrap(bytes, start, len - start);
-        CharBuffer out = CharBuffer.allocate(len - start + 1);
+    private boolean endsInsideACharacter(int start, int len) {
+        ByteBuffer bb = ByteBuffer.wrap(buf, start, len);
+        CharBuffer out = CharBuffer.allocate(len + 1);
         decoder.reset();
         return !decoder.decode(bb, out, false).isError() && bb.hasRemaining();
     }

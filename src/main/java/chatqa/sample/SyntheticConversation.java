@@ -23,15 +23,17 @@ final class SyntheticConversation {
 
     private final Phrases phrases;
     private final Random rnd;
+    private final double followUps;
     private final List<ScriptedMessage> out = new ArrayList<>();
     private Instant clock;
     private AgentProfile agent;
     /** The customer left angry: no closing follows. */
     private boolean leftAngry;
 
-    SyntheticConversation(Phrases phrases, Random rnd, Instant start, AgentProfile agent) {
+    SyntheticConversation(Phrases phrases, Random rnd, Instant start, AgentProfile agent, double followUps) {
         this.phrases = phrases;
         this.rnd = rnd;
+        this.followUps = followUps;
         this.clock = start;
         this.agent = agent;
     }
@@ -79,6 +81,7 @@ final class SyntheticConversation {
         if (leftAngry) {
             return out;
         }
+        followUps();
         if (rnd.nextDouble() < 0.08) {
             agent(say("long_explain"));
         }
@@ -217,6 +220,30 @@ final class SyntheticConversation {
         clock = clock.plusSeconds(20 + rnd.nextInt(60));
         agent(say("transfer_in"));
         complaintHandling("broken_explain");
+    }
+
+    /**
+     * More questions before the goodbye, as in a busy shop's longer chats: a Poisson number of
+     * exchanges with mean {@code followUps}, sometimes with a nudge while the customer waits.
+     * Draws nothing from the random source when there are none asked for, so the sample day
+     * stays as it was.
+     */
+    private void followUps() {
+        if (followUps <= 0) {
+            return;
+        }
+        int n = 0;
+        double limit = Math.exp(-followUps);
+        for (double p = rnd.nextDouble(); p > limit; p *= rnd.nextDouble()) {
+            n++;
+        }
+        for (int i = 0; i < n; i++) {
+            customer(say("follow_question"), false);
+            if (rnd.nextDouble() < 0.15) {
+                customer(say("follow_nudge"), false);
+            }
+            agent(say("follow_answer"));
+        }
     }
 
     private void agentGreets(boolean complaint) {
