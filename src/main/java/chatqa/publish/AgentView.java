@@ -50,16 +50,15 @@ final class AgentView {
 
     static List<Map<String, Object>> kpis(AgentRow a, List<Integer> sla) {
         List<Map<String, Object>> k = new ArrayList<>();
-        k.add(Map.of("label", "agent parts", "value", Formats.count(a.conversations()), "note", "conversations or their parts"));
-        k.add(Map.of("label", "first response p50", "value", Formats.seconds(a.frtP50()), "note", "p90 " + Formats.seconds(a.frtP90())));
+        k.add(OverviewView.tile("agent parts", Formats.count(a.conversations()), "conversations or their parts"));
+        k.add(OverviewView.tile("first response p50", Formats.seconds(a.frtP50()), "p90 " + Formats.seconds(a.frtP90())));
         for (int i = 0; i < sla.size() && i < a.slaRates().size(); i++) {
-            k.add(Map.of("label", "answered within " + sla.get(i) + " s", "value", Formats.percent(a.slaRates().get(i)), "note", "of measured first responses"));
+            k.add(OverviewView.tile("answered within " + sla.get(i) + " s", Formats.percent(a.slaRates().get(i)), "of measured first responses"));
         }
-        k.add(Map.of("label", "red lines", "value", String.valueOf(a.redLineHits()), "note", "parts scored 0: " + a.fatal()));
-        k.add(Map.of("label", "resolved in chat", "value", Formats.percent(a.resolvedRate()), "note", "of the agent's parts"));
-        k.add(Map.of("label", "sentiment recovered", "value", Formats.percent(a.recoveryRate()),
-                "note", a.startedNegative() + " started negative; " + Formats.sentiment(a.sentimentStart()) + " → "
-                        + Formats.sentiment(a.sentimentEnd())));
+        k.add(OverviewView.tile("red lines", String.valueOf(a.redLineHits()), "parts scored 0: " + a.fatal()));
+        k.add(OverviewView.tile("resolved in chat", Formats.percent(a.resolvedRate()), "of the agent's parts"));
+        k.add(OverviewView.tile("sentiment recovered", Formats.percent(a.recoveryRate()), a.startedNegative() + " started negative; "
+                + Formats.sentiment(a.sentimentStart()) + " → " + Formats.sentiment(a.sentimentEnd())));
         return k;
     }
 
@@ -73,7 +72,7 @@ final class AgentView {
             Double diff = t == null ? null : 100 * (rr.passRate() - t.passRate());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("ruleId", rr.ruleId());
-            m.put("anchor", "rule-" + OverviewView.href(rr.ruleId()).replace('%', '_'));
+            m.put("anchor", anchor(rr.ruleId()));
             m.put("category", rr.category());
             m.put("description", rr.description());
             m.put("rate", Formats.percent(rr.passRate()));
@@ -86,6 +85,11 @@ final class AgentView {
             rows.add(m);
         }
         return rows;
+    }
+
+    /** The in-page id of a rule's evidence, linked from the checks table. */
+    static String anchor(String ruleId) {
+        return "rule-" + OverviewView.href(ruleId).replace('%', '_');
     }
 
     /** Failed checks grouped by rule, each message masked and its matched span marked. */
@@ -103,7 +107,7 @@ final class AgentView {
             }
             Map<String, Object> g = new LinkedHashMap<>();
             g.put("ruleId", rr.ruleId());
-            g.put("anchor", "rule-" + OverviewView.href(rr.ruleId()).replace('%', '_'));
+            g.put("anchor", anchor(rr.ruleId()));
             g.put("description", rr.description());
             g.put("category", rr.category());
             g.put("failed", rr.failed());

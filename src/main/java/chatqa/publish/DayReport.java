@@ -3,6 +3,9 @@ package chatqa.publish;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Everything the supervisor report of one day shows, read from the warehouse: plain values, so
@@ -85,6 +88,12 @@ public record DayReport(
         }
     }
 
+    /** Agent ids that have a scorecard in more than one shop: their pages and labels name the shop too. */
+    public static Set<String> idsInSeveralShops(List<AgentRow> agents) {
+        Map<String, Long> shops = agents.stream().collect(Collectors.groupingBy(AgentRow::agentId, Collectors.counting()));
+        return shops.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).collect(Collectors.toSet());
+    }
+
     /** How often a rule was checked and failed (over the team, or one agent). */
     public record RuleRate(String ruleId, String category, String description, long checked, long failed) {
         public double passRate() {
@@ -122,9 +131,10 @@ public record DayReport(
 
     /**
      * The agent page: the agent's rules vs their shop's team, their trend, and the evidence of
-     * every failed check (at most {@code evidenceLimit} per rule; {@code rules} has the full counts).
+     * failed checks ({@code failures} may hold only the first few per rule; {@code rules} has the
+     * full counts).
      */
     public record AgentPage(AgentRow agent, String fileName, List<RuleRate> rules, List<RuleRate> teamRules,
-                            List<DayPoint> trend, List<ScenarioRow> scenarios, List<Failure> failures, int evidenceLimit) {
+                            List<DayPoint> trend, List<ScenarioRow> scenarios, List<Failure> failures) {
     }
 }

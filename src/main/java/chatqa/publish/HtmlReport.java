@@ -50,9 +50,12 @@ public final class HtmlReport {
             String fontWarning = warnings.isEmpty() ? null : warnings.get(0);
             render("index.mustache", OverviewView.of(report, generatedAt, fontWarning), staging.resolve("index.html"));
             Path agents = Files.createDirectories(staging.resolve("agents"));
+            // Keyed by shop (which may be null in exports without one).
+            Map<String, Long> agentsPerShop = report.agents().stream()
+                    .collect(java.util.stream.Collectors.groupingBy(a -> String.valueOf(a.shopId()), java.util.stream.Collectors.counting()));
             for (AgentPage p : report.pages()) {
                 Totals team = shopTotals(report, p.agent().shopId());
-                long inShop = report.agents().stream().filter(a -> java.util.Objects.equals(a.shopId(), p.agent().shopId())).count();
+                long inShop = agentsPerShop.get(String.valueOf(p.agent().shopId()));
                 String stem = p.fileName().substring(0, p.fileName().length() - ".html".length());
                 charts += agentCharts(report, p, team, staging.resolve("charts"), stem);
                 Map<String, Object> view = AgentView.of(report, p, team, inShop, "agent-" + stem, mask);

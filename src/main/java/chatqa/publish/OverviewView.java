@@ -63,7 +63,7 @@ final class OverviewView {
         return k;
     }
 
-    private static Map<String, Object> tile(String label, String value, String note) {
+    static Map<String, Object> tile(String label, String value, String note) {
         return Map.of("label", label, "value", value, "note", note);
     }
 

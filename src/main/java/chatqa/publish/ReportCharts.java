@@ -7,6 +7,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -188,11 +189,12 @@ public final class ReportCharts {
     /** Mean customer sentiment at the start and at the end of each agent's conversations. */
     public static JFreeChart sentiment(List<AgentRow> agents) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
+        Set<String> sharedIds = DayReport.idsInSeveralShops(agents);
         for (AgentRow a : agents) {
             if (a.sentimentStart() == null && a.sentimentEnd() == null) {
                 continue;
             }
-            String key = label(a, agents);
+            String key = sharedIds.contains(a.agentId()) ? a.shopId() + "/" + a.agentId() : a.agentId();
             data.addValue(a.sentimentStart(), "start", key);
             data.addValue(a.sentimentEnd(), "end", key);
         }
@@ -208,12 +210,6 @@ public final class ReportCharts {
         r.setSeriesPaint(0, new Color(0x99, 0x99, 0x99));
         r.setSeriesPaint(1, AGENT);
         return chart;
-    }
-
-    /** The agent's id, with the shop when the same id works in several shops. */
-    static String label(AgentRow a, List<AgentRow> all) {
-        long sameId = all.stream().filter(o -> o.agentId().equals(a.agentId())).count();
-        return sameId > 1 ? a.shopId() + "/" + a.agentId() : a.agentId();
     }
 
     private static void barStyle(XYPlot plot, Color color) {

@@ -60,13 +60,13 @@ final class ReportQueries {
         Map<String, List<ScenarioRow>> agentScenarios = agentScenarios();
         SafeFileNames names = new SafeFileNames();
         List<AgentPage> pages = new ArrayList<>();
+        java.util.Set<String> sharedIds = DayReport.idsInSeveralShops(agents);
         for (AgentRow a : agents) {
             String key = a.shopId() + "\u0000" + a.agentId();
-            boolean sameIdElsewhere = agents.stream().filter(o -> o.agentId().equals(a.agentId())).count() > 1;
-            String file = names.fileNameFor(sameIdElsewhere ? a.shopId() + "__" + a.agentId() : a.agentId());
+            String file = names.fileNameFor(sharedIds.contains(a.agentId()) ? a.shopId() + "__" + a.agentId() : a.agentId());
             pages.add(new AgentPage(a, file, agentRules.getOrDefault(key, List.of()),
                     shopRules.getOrDefault(a.shopId(), rules), agentTrends.getOrDefault(key, List.of()),
-                    agentScenarios.getOrDefault(key, List.of()), failures.getOrDefault(key, List.of()), EVIDENCE_PER_RULE));
+                    agentScenarios.getOrDefault(key, List.of()), failures.getOrDefault(key, List.of())));
         }
         return new DayReport(day, run(), team, shops, agents, rules, outcomes(), qaHistogram(), frtHistogram(), sla,
                 teamTrend(), scenarios(), pages);

@@ -53,8 +53,8 @@ final class ReportFixture {
         List<DayPoint> meiTrend = List.of(new DayPoint("2026-11-19", 4, 85.0, 0.75, 1.0, 0.5), new DayPoint("2026-11-20", 6, 90.0, 5.0 / 6, 1.0, 4.0 / 6));
         List<AgentPage> pages = List.of(
                 new AgentPage(mei, "客服小美.html", meiRules, teamRules, meiTrend,
-                        List.of(new ScenarioRow("bargaining", 2, 2.0 / 6, 95.0, 0.75)), List.of(), 50),
-                new AgentPage(hostile, "script-alert-id-script-etc-passwd-0badf00d.html", hostileRules, teamRules, List.of(), List.of(), hostileFailures, 50));
+                        List.of(new ScenarioRow("bargaining", 2, 2.0 / 6, 95.0, 0.75)), List.of()),
+                new AgentPage(hostile, "script-alert-id-script-etc-passwd-0badf00d.html", hostileRules, teamRules, List.of(), List.of(), hostileFailures));
         List<Bin> qa = List.of(new Bin(0, 5.0, 1), new Bin(70, 75.0, 2), new Bin(85, 90.0, 3), new Bin(95, 100.0, 4));
         List<Bin> frt = List.of(new Bin(0, 1.0, 1), new Bin(1, 2.0, 0), new Bin(5, 10.0, 3), new Bin(10, 30.0, 4), new Bin(3600, null, 1));
         return new DayReport("2026-11-20", new RunFacts("run-1", "2026-11-20 23:00:00", "0.1.0", "built-in:default.yaml", 120, 118, 2, 9, 8),
