@@ -102,8 +102,8 @@ final class ReportQueries {
         StringBuilder q = new StringBuilder("SELECT ").append(perShop ? "s.shop_id" : "CAST(NULL AS STRING)").append(" AS shop, ")
                 .append("count(*), count(DISTINCT coalesce(s.agent_id, '" + Scorecards.UNKNOWN_AGENT + "')), avg(s.qa_score), ")
                 .append("percentile(").append(frt).append(", 0.5), percentile(").append(frt).append(", 0.9), ")
-                .append(rate("s.greeting_passed")).append(", ").append(rate("s.apology_passed")).append(", ")
-                .append(rate("s.closing_passed")).append(", ").append(rate("s.outcome = 'resolved_in_chat'")).append(", ")
+                .append(Scorecards.rateSql("s.greeting_passed")).append(", ").append(Scorecards.rateSql("s.apology_passed")).append(", ")
+                .append(Scorecards.rateSql("s.closing_passed")).append(", ").append(Scorecards.rateSql("s.outcome = 'resolved_in_chat'")).append(", ")
                 .append("count_if(s.started_negative), avg(CASE WHEN s.started_negative THEN CASE WHEN s.recovered THEN 1D ELSE 0D END END), ")
                 .append("coalesce(sum(s.red_line_hits), 0), count_if(s.fatal), avg(c.sentiment_start), avg(c.sentiment_end)");
         for (int tier : sla) {
@@ -314,8 +314,8 @@ final class ReportQueries {
 
     /** The team's last {@link #TREND_DAYS} scored days up to the day. */
     private List<DayPoint> teamTrend() {
-        String q = "SELECT cast(dt AS STRING), count(*), avg(qa_score), " + rate("greeting_passed") + ", " + rate("apology_passed")
-                + ", " + rate("closing_passed") + " FROM agent_segments WHERE dt <= DATE'" + day + "' AND dt IN (SELECT DISTINCT dt FROM agent_segments WHERE dt <= DATE'"
+        String q = "SELECT cast(dt AS STRING), count(*), avg(qa_score), " + Scorecards.rateSql("greeting_passed") + ", " + Scorecards.rateSql("apology_passed")
+                + ", " + Scorecards.rateSql("closing_passed") + " FROM agent_segments WHERE dt <= DATE'" + day + "' AND dt IN (SELECT DISTINCT dt FROM agent_segments WHERE dt <= DATE'"
                 + day + "' ORDER BY dt DESC LIMIT " + TREND_DAYS + ") GROUP BY dt ORDER BY dt";
         List<DayPoint> out = new ArrayList<>();
         for (Row r : sql(q)) {
@@ -335,10 +335,6 @@ final class ReportQueries {
                     .add(new DayPoint(r.getString(2), r.getLong(3), d(r, 4), d(r, 5), d(r, 6), d(r, 7)));
         }
         return out;
-    }
-
-    private static String rate(String condition) {
-        return "avg(CASE WHEN " + condition + " THEN 1D WHEN NOT (" + condition + ") THEN 0D END)";
     }
 
     private List<Row> sql(String q) {

@@ -73,7 +73,12 @@ public final class Scorecards {
     }
 
     private static Column rate(String condition) {
-        return expr("avg(CASE WHEN " + condition + " THEN 1D WHEN NOT (" + condition + ") THEN 0D END)");
+        return expr(rateSql(condition));
+    }
+
+    /** SQL for the share of rows where {@code condition} holds, over the rows where it is known (not null). */
+    public static String rateSql(String condition) {
+        return "avg(CASE WHEN " + condition + " THEN 1D WHEN NOT (" + condition + ") THEN 0D END)";
     }
 
     private static Column expr(String sql) {
