@@ -1,11 +1,16 @@
 package chatqa.spark;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 
 import chatqa.ingest.QuarantinedRow;
@@ -16,14 +21,19 @@ import chatqa.publish.PersonalDataMask;
 import chatqa.publish.WarehouseMask;
 import chatqa.rules.RuleBook;
 import chatqa.rules.RuleBookLoader;
+import chatqa.score.ConversationScore;
 import chatqa.score.ConversationScorer;
+import chatqa.warehouse.Tables;
 
 /**
- * Spark task that sessionizes and scores the messages of one conversation key, emitting one
- * {@link Stages#BUNDLE} row per conversation. The scorer (phrase automaton, segmenter) is built
- * once per executor JVM and rule book, from the rule book's YAML shipped with the task.
+ * The scoring task: takes one partition of parsed rows sorted by group key, sessionizes and
+ * scores each conversation key's messages, and writes the messages, conversations, agent parts,
+ * rule checks and quarantined rows straight into the run's staged tables, returning only a
+ * {@link RunTally}. One pass over the data, holding one conversation key at a time. The scorer
+ * (phrase automaton, segmenter) is built once per executor JVM and rule book, from the rule
+ * book's YAML shipped with the task.
  */
-final class ConversationScoring implements FlatMapGroupsFunction<String, Row, Row> {
+final class ConversationScoring implements FlatMapFunction<Iterator<Row>, RunTally> {
     private static final ConcurrentHashMap<String, ConversationScorer> SCORERS = new ConcurrentHashMap<>();
     private static final WarehouseMask MASK = new WarehouseMask(PersonalDataMask.standard());
 
@@ -31,28 +41,127 @@ final class ConversationScoring implements FlatMapGroupsFunction<String, Row, Ro
     private final String ruleBookSource;
     private final String ruleBookSha;
     private final boolean maskWarehouse;
+    private final String zone;
+    private final String runId;
+    private final Map<String, StagedTable> tables;
 
-    ConversationScoring(RuleBook book, boolean maskWarehouse) {
+    /** {@code tables}: the staged messages, conversations, agent_segments, rule_hits and quarantine tables. */
+    ConversationScoring(RuleBook book, boolean maskWarehouse, ZoneId zone, String runId, Map<String, StagedTable> tables) {
         this.ruleBookYaml = book.yaml();
         this.ruleBookSource = book.source();
         this.ruleBookSha = book.sha256();
         this.maskWarehouse = maskWarehouse;
+        this.zone = zone.getId();
+        this.runId = runId;
+        this.tables = Map.copyOf(tables);
     }
 
     @Override
-    public Iterator<Row> call(String key, Iterator<Row> rows) {
+    public Iterator<RunTally> call(Iterator<Row> rows) {
         ConversationScorer scorer = SCORERS.computeIfAbsent(ruleBookSha,
                 sha -> new ConversationScorer(RuleBookLoader.parse(ruleBookYaml, ruleBookSource)));
-        List<Message> messages = new ArrayList<>();
-        rows.forEachRemaining(r -> messages.add(RowCodec.message(r)));
-        Sessionizer.Result split = new Sessionizer(scorer.ruleBook().inactivityGap()).split(messages);
-        List<Row> out = new ArrayList<>(split.conversations().size());
-        WarehouseMask mask = maskWarehouse ? MASK : null;
-        List<QuarantinedRow> duplicates = split.duplicates();
-        for (Conversation c : split.conversations()) {
-            out.add(RowCodec.bundle(scorer.score(c), duplicates, mask));
-            duplicates = List.of();
+        TaskContext task = TaskContext.get();
+        Partition out = new Partition(scorer, task == null ? 0 : task.partitionId(), task == null ? 0 : task.attemptNumber());
+        try {
+            out.consume(rows);
+            out.commit();
+        } catch (IOException e) {
+            out.abort();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+            out.abort();
+            throw e;
         }
-        return out.iterator();
+        return List.of(out.tally).iterator();
+    }
+
+    /** The writers and tally of one task. */
+    private final class Partition {
+        private final ConversationScorer scorer;
+        private final Sessionizer sessionizer;
+        private final WarehouseMask mask = maskWarehouse ? MASK : null;
+        private final ZoneId zoneId = ZoneId.of(zone);
+        private final RunTally tally = new RunTally();
+        private final StagedTable.Writer messages;
+        private final StagedTable.Writer conversations;
+        private final StagedTable.Writer segments;
+        private final StagedTable.Writer hits;
+        private final StagedTable.Writer quarantine;
+        private final List<StagedTable.Writer> all;
+
+        Partition(ConversationScorer scorer, int partition, int attempt) {
+            this.scorer = scorer;
+            this.sessionizer = new Sessionizer(scorer.ruleBook().inactivityGap());
+            messages = tables.get(Tables.MESSAGES).open(partition, attempt, runId);
+            conversations = tables.get(Tables.CONVERSATIONS).open(partition, attempt, runId);
+            segments = tables.get(Tables.AGENT_SEGMENTS).open(partition, attempt, runId);
+            hits = tables.get(Tables.RULE_HITS).open(partition, attempt, runId);
+            quarantine = tables.get(Tables.QUARANTINE).open(partition, attempt, runId);
+            all = List.of(messages, conversations, segments, hits, quarantine);
+        }
+
+        void consume(Iterator<Row> rows) {
+            String key = null;
+            List<Message> group = new ArrayList<>();
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                String kind = r.getAs("kind");
+                switch (kind) {
+                    case RowCodec.KIND_MESSAGE -> {
+                        String k = r.getAs("group_key");
+                        if (!k.equals(key)) {
+                            score(group);
+                            group.clear();
+                            key = k;
+                        }
+                        group.add(RowCodec.message(r));
+                        tally.accepted(r.getAs("file"));
+                    }
+                    case RowCodec.KIND_QUARANTINE -> {
+                        quarantine.write(RowCodec.quarantine(r, mask));
+                        tally.quarantined(r.getAs("file"), r.getAs("reason"));
+                    }
+                    default -> tally.encoding(r.getAs("file"), r.getAs("encoding"));
+                }
+            }
+            score(group);
+        }
+
+        private void score(List<Message> group) {
+            if (group.isEmpty()) {
+                return;
+            }
+            Sessionizer.Result split = sessionizer.split(group);
+            for (QuarantinedRow d : split.duplicates()) {
+                quarantine.write(RowCodec.quarantine(d, mask));
+                tally.duplicate(d.file(), d.reason().code());
+            }
+            for (Conversation c : split.conversations()) {
+                ConversationScore s = scorer.score(c);
+                RowCodec.ScoredRows rows = RowCodec.rows(s, mask);
+                conversations.write(rows.conversation());
+                for (Row m : rows.messages()) {
+                    messages.write(m);
+                }
+                for (Row p : rows.segments()) {
+                    segments.write(p);
+                }
+                for (Row h : rows.hits()) {
+                    hits.write(h);
+                }
+                tally.conversation(s.outcome().outcome().code(), s.qaScore() != null, s.scenarioNames(),
+                        c.startedAt() == null ? null : c.startedAt().atZone(zoneId).toLocalDate());
+            }
+        }
+
+        void commit() throws IOException {
+            for (StagedTable.Writer w : all) {
+                w.commit();
+            }
+        }
+
+        void abort() {
+            all.forEach(StagedTable.Writer::abort);
+        }
     }
 }

@@ -2,7 +2,6 @@ package chatqa.spark;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.sql.Row;
@@ -10,6 +9,7 @@ import org.apache.spark.sql.RowFactory;
 
 import chatqa.enrich.EnrichedMessage;
 import chatqa.ingest.QuarantinedRow;
+import chatqa.ingest.Sessionizer;
 import chatqa.model.Message;
 import chatqa.model.Role;
 import chatqa.model.SourceRef;
@@ -36,21 +36,26 @@ final class RowCodec {
     private RowCodec() {
     }
 
-    /** A parsed input row (schema {@link Stages#PARSED}). */
+    /**
+     * A parsed input row (schema {@link Stages#PARSED}). Its group key brings a conversation key's
+     * messages together in the scoring task; quarantined rows and file notes sort after every
+     * message key, by file and line, each a group of its own.
+     */
     static Row parsedMessage(Message m) {
         return RowFactory.create(KIND_MESSAGE, m.source().file(), m.source().fileIndex(), m.source().line(),
                 m.conversationId(), m.messageId(), m.sentAt(), m.role().code(), m.agentId(), m.customerId(), m.shopId(),
-                m.text(), null, null, null, null, null);
+                m.text(), null, null, null, null, null, Sessionizer.key(m.shopId(), m.conversationId(), m.customerId()));
     }
 
     static Row parsedQuarantine(QuarantinedRow q, int fileIndex) {
         return RowFactory.create(KIND_QUARANTINE, q.file(), fileIndex, q.line(), null, null, null, null, null, null, null,
-                null, q.reason().code(), q.field(), q.detail(), q.raw(), null);
+                null, q.reason().code(), q.field(), q.detail(), q.raw(), null,
+                String.format("\uffffq\u0001%s\u0001%019d", q.file(), q.line()));
     }
 
     static Row parsedFile(String file, int fileIndex, String encoding) {
         return RowFactory.create(KIND_FILE, file, fileIndex, 0L, null, null, null, null, null, null, null,
-                null, null, null, null, null, encoding);
+                null, null, null, null, null, encoding, "\uffffo\u0001" + file);
     }
 
     static Message message(Row r) {
@@ -59,17 +64,15 @@ final class RowCodec {
                 r.getAs("text"), new SourceRef(r.getAs("file"), (Integer) r.getAs("file_index"), (Long) r.getAs("line")));
     }
 
-    static Row quarantine(QuarantinedRow q) {
-        return RowFactory.create(q.file(), q.line(), q.reason().code(), q.field(), q.detail(), q.raw());
+    /** The warehouse rows of one scored conversation. */
+    record ScoredRows(Row conversation, Row[] messages, Row[] segments, Row[] hits) {
     }
 
     /**
-     * One scored conversation with its messages, checks and the duplicates found beside it.
-     *
-     * @param mask null: store the raw text; else store texts, words, evidence spans and quarantined
-     *             duplicates masked ({@code --mask-warehouse})
+     * @param mask null: store the raw text; else store texts, words and evidence spans masked
+     *             ({@code --mask-warehouse})
      */
-    static Row bundle(ConversationScore s, List<QuarantinedRow> duplicates, WarehouseMask mask) {
+    static ScoredRows rows(ConversationScore s, WarehouseMask mask) {
         Map<Integer, Masked> masks = new HashMap<>();
         Row[] messages = s.messages().stream().map(e -> {
             if (mask == null) {
@@ -81,10 +84,20 @@ final class RowCodec {
         }).toArray(Row[]::new);
         Row[] segments = s.segments().stream().map(p -> segment(s, p)).toArray(Row[]::new);
         Row[] hits = s.checks().stream().map(c -> hit(s, c, masks)).toArray(Row[]::new);
-        Row[] dups = duplicates.stream()
-                .map(q -> mask == null ? q : new QuarantinedRow(q.file(), q.line(), q.reason(), q.field(), q.detail(), mask.text(q.raw())))
-                .map(RowCodec::quarantine).toArray(Row[]::new);
-        return RowFactory.create(conversation(s), messages, segments, hits, dups);
+        return new ScoredRows(conversation(s), messages, segments, hits);
+    }
+
+    /** A quarantined row of the warehouse, its raw line masked when {@code mask} is given. */
+    static Row quarantine(QuarantinedRow q, WarehouseMask mask) {
+        return RowFactory.create(q.file(), q.line(), q.reason().code(), q.field(), q.detail(),
+                mask == null ? q.raw() : mask.text(q.raw()));
+    }
+
+    /** The same for a quarantined row as parsed (schema {@link Stages#PARSED}). */
+    static Row quarantine(Row parsed, WarehouseMask mask) {
+        String raw = parsed.getAs("raw");
+        return RowFactory.create(parsed.getAs("file"), parsed.getAs("line"), parsed.getAs("reason"), parsed.getAs("field"),
+                parsed.getAs("detail"), mask == null || raw == null ? raw : mask.text(raw));
     }
 
     private static Row message(EnrichedMessage e, String text, String[] words) {

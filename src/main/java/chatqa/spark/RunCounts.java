@@ -1,67 +1,32 @@
 package chatqa.spark;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 import chatqa.ingest.InputFile;
-import chatqa.ingest.QuarantineReason;
 
 /**
- * Row counts of a run, per file and in total, gathered from small aggregates (never the rows
+ * Row counts of a run, per file and in total, gathered from the scoring tasks' tallies (never the rows
  * themselves). They reconcile: read = accepted + quarantined, where duplicates count as
  * quarantined.
  */
 record RunCounts(List<InputFile> files, Map<String, long[]> perFile, Map<String, String> encodings,
                  Map<String, Long> reasons, long duplicates) {
-    private static final int READ = 0;
-    private static final int ACCEPTED = 1;
-    private static final int QUARANTINED = 2;
+    private static final int READ = RunTally.READ;
+    private static final int ACCEPTED = RunTally.ACCEPTED;
+    private static final int QUARANTINED = RunTally.QUARANTINED;
 
-    static RunCounts collect(Dataset<Row> parsed, Dataset<Row> duplicates, List<InputFile> files) {
-        Map<String, long[]> perFile = new HashMap<>();
-        Map<String, Long> reasons = new TreeMap<>();
-        Map<String, String> encodings = new HashMap<>();
+    static RunCounts of(RunTally tally, List<InputFile> files) {
+        Map<String, long[]> perFile = new HashMap<>(tally.perFile);
         for (InputFile f : files) {
-            perFile.put(f.path(), new long[3]);
+            perFile.putIfAbsent(f.path(), new long[3]);
         }
-        for (Row r : parsed.groupBy("file", "kind", "reason", "encoding").count().collectAsList()) {
-            String kind = r.getAs("kind");
-            long n = r.getAs("count");
-            long[] c = perFile.computeIfAbsent(r.getAs("file"), k -> new long[3]);
-            switch (kind) {
-                case RowCodec.KIND_MESSAGE -> {
-                    c[READ] += n;
-                    c[ACCEPTED] += n;
-                }
-                case RowCodec.KIND_QUARANTINE -> {
-                    c[READ] += n;
-                    c[QUARANTINED] += n;
-                    reasons.merge(r.getAs("reason"), n, Long::sum);
-                }
-                default -> encodings.put(r.getAs("file"), r.getAs("encoding"));
-            }
-        }
-        long dupTotal = 0;
-        for (Row r : duplicates.groupBy(col("source_file")).count().collectAsList()) {
-            long n = r.getAs("count");
-            long[] c = perFile.computeIfAbsent(r.getAs("source_file"), k -> new long[3]);
-            c[ACCEPTED] -= n;
-            c[QUARANTINED] += n;
-            dupTotal += n;
-        }
-        if (dupTotal > 0) {
-            reasons.merge(QuarantineReason.DUPLICATE_MESSAGE.code(), dupTotal, Long::sum);
-        }
-        return new RunCounts(files, perFile, encodings, reasons, dupTotal);
+        return new RunCounts(files, perFile, tally.encodings, tally.reasons, tally.duplicates);
     }
 
     long rowsRead() {

@@ -1,9 +1,6 @@
 package chatqa.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.to_date;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,18 +14,18 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.sql.types.StructType;
 
 import chatqa.ingest.InputFile;
-import chatqa.ingest.Sessionizer;
 import chatqa.publish.HtmlReport;
 import chatqa.warehouse.AgentScenarios;
 import chatqa.warehouse.DayPartitions;
@@ -36,12 +33,20 @@ import chatqa.warehouse.Scorecards;
 import chatqa.warehouse.Tables;
 
 /**
- * The nightly scoring job: parse every export file into accepted and quarantined rows, group
- * messages by conversation key, sessionize and score each conversation in one pass, then write
- * the day's tables to staging, commit them together, and publish the scorecard CSV.
+ * The nightly scoring job, one pass over the data: parse every export file into accepted and
+ * quarantined rows, shuffle them by conversation key, and in each scoring task sessionize and
+ * score one key's messages at a time, writing the messages, conversations, agent parts, rule
+ * checks and quarantine straight into the run's staging folder (nothing is cached, nothing but
+ * counts reaches the driver). The scorecards and scenario tables are then aggregated from the
+ * staged parts, all tables are committed together, and the scorecard CSV and HTML report are
+ * published.
  */
 public final class ScoreJob {
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private static final long SCORING_PARTITION_BYTES = 64L << 20;
+    /** The tables the scoring tasks write as they score; the rest are aggregated from them afterwards. */
+    private static final Map<String, StructType> STREAMED = streamed();
 
     private final SparkSession spark;
 
@@ -63,87 +68,91 @@ public final class ScoreJob {
         }
         Progress.say("reading %d file(s), %,d bytes", files.size(), files.stream().mapToLong(InputFile::sizeBytes).sum());
 
-        JavaRDD<Row> parsedRows = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(files, files.size())
-                .flatMap(new ExportParsing(o.mapping(), o.timezone(), started));
-        Dataset<Row> parsed = spark.createDataFrame(parsedRows, Stages.PARSED).persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> bundles = parsed.where(col("kind").equalTo(RowCodec.KIND_MESSAGE))
-                .groupByKey((MapFunction<Row, String>) r -> Sessionizer.key(r.getAs("shop_id"), r.getAs("conversation_id"),
-                        r.getAs("customer_id")), Encoders.STRING())
-                .flatMapGroups(new ConversationScoring(o.ruleBook(), o.maskWarehouse()), Encoders.row(Stages.BUNDLE))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        DayPartitions partitions = new DayPartitions(o.warehouse(), runId, conf);
         try {
-            Dataset<Row> conversations = bundles.select(col("conversation.*"));
-            String day = day(o, conversations);
-            long outsideDay = conversations.where(col("started_at").isNotNull()
-                    .and(to_date(col("started_at")).notEqual(lit(day).cast("date")))).count();
-            Progress.say("scoring day %s", day);
-            DayPartitions partitions = new DayPartitions(o.warehouse(), runId, day, conf);
-            try {
-                return write(o, runId, started, t0, files, parsed, bundles, conversations, day, outsideDay, partitions);
-            } catch (IOException | RuntimeException e) {
-                partitions.discard();
-                throw e;
-            }
-        } finally {
-            bundles.unpersist();
-            parsed.unpersist();
+            return score(o, runId, started, t0, files, partitions);
+        } catch (IOException | RuntimeException e) {
+            partitions.discard();
+            throw e;
         }
     }
 
-    private RunSummary write(ScoreOptions o, String runId, Instant started, long t0, List<InputFile> files,
-                             Dataset<Row> parsed, Dataset<Row> bundles, Dataset<Row> conversations, String day,
-                             long outsideDay, DayPartitions partitions) throws IOException {
-        Dataset<Row> messages = bundles.select(explode(col("messages")).as("m")).select(col("m.*"))
-                .orderBy(col("conversation_id"), col("seq"));
-        Dataset<Row> segments = bundles.select(explode(col("segments")).as("s")).select(col("s.*"))
-                .orderBy(col("conversation_id"), col("segment"));
-        Dataset<Row> hits = bundles.select(explode(col("hits")).as("h")).select(col("h.*"))
-                .orderBy(col("conversation_id"), col("segment"), col("rule_id"));
-        Dataset<Row> duplicates = bundles.select(explode(col("duplicates")).as("d")).select(col("d.*"));
-        Dataset<Row> quarantine = parsed.where(col("kind").equalTo(RowCodec.KIND_QUARANTINE))
-                .select(col("file").as("source_file"), col("line").as("source_line"), col("reason"), col("field"),
-                        col("detail"), o.maskWarehouse() ? MaskedText.column(spark, col("raw")).as("raw") : col("raw"))
-                .unionByName(duplicates)
-                .orderBy(col("source_file"), col("source_line"));
-        Dataset<Row> scorecards = Scorecards.compute(segments, o.ruleBook().slaSeconds());
-        Dataset<Row> agentScenarios = AgentScenarios.compute(segments, hits);
+    private RunSummary score(ScoreOptions o, String runId, Instant started, long t0, List<InputFile> files,
+                             DayPartitions partitions) throws IOException {
+        JavaRDD<Row> parsedRows = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(files, files.size())
+                .flatMap(new ExportParsing(o.mapping(), o.timezone(), started));
+        Dataset<Row> parsed = spark.createDataFrame(parsedRows, Stages.PARSED);
+        Column key = col("group_key");
+        Dataset<Row> grouped = (scoringPartitions(files) > 0 ? parsed.repartition(scoringPartitions(files), key)
+                : parsed.repartition(key)).sortWithinPartitions(key);
 
-        stage(partitions, Tables.MESSAGES, messages);
-        stage(partitions, Tables.CONVERSATIONS, conversations.orderBy(col("conversation_id")));
-        stage(partitions, Tables.AGENT_SEGMENTS, segments);
-        stage(partitions, Tables.RULE_HITS, hits);
-        stage(partitions, Tables.AGENT_SCORECARDS, scorecards.coalesce(1));
-        stage(partitions, Tables.AGENT_SCENARIOS, agentScenarios.coalesce(1));
-        stage(partitions, Tables.QUARANTINE, quarantine);
+        Map<String, StagedTable> streamed = new LinkedHashMap<>();
+        for (Map.Entry<String, StructType> t : STREAMED.entrySet()) {
+            streamed.put(t.getKey(), StagedTable.prepare(spark, t.getKey(), partitions.stagingPath(t.getKey()), t.getValue()));
+        }
+        Progress.say("scoring and writing %s", String.join(", ", streamed.keySet()));
+        RunTally tally = RunTally.merge(grouped.toJavaRDD()
+                .mapPartitions(new ConversationScoring(o.ruleBook(), o.maskWarehouse(), o.timezone(), runId, streamed))
+                .collect());
+        for (StagedTable t : streamed.values()) {
+            stageIfEmpty(t);
+        }
+        String day = day(o, tally);
+        long outsideDay = tally.startingOutside(LocalDate.parse(day));
+        Progress.say("scored day %s", day);
 
-        RunCounts counts = RunCounts.collect(parsed, duplicates, files);
-        long conversationCount = conversations.count();
-        long scored = conversations.where(col("qa_score").isNotNull()).count();
+        Dataset<Row> segments = spark.read().parquet(partitions.stagingPath(Tables.AGENT_SEGMENTS));
+        Dataset<Row> hits = spark.read().parquet(partitions.stagingPath(Tables.RULE_HITS));
+        stage(partitions, Tables.AGENT_SCORECARDS, Scorecards.compute(segments, o.ruleBook().slaSeconds()).coalesce(1));
+        stage(partitions, Tables.AGENT_SCENARIOS, AgentScenarios.compute(segments, hits).coalesce(1));
+
+        RunCounts counts = RunCounts.of(tally, files);
         long agents = spark.read().parquet(partitions.stagingPath(Tables.AGENT_SCORECARDS)).count();
-        Map<String, Long> outcomes = new LinkedHashMap<>();
-        for (Row r : conversations.groupBy("outcome").count().orderBy(col("count").desc(), col("outcome")).collectAsList()) {
-            outcomes.put(r.getAs("outcome"), r.getAs("count"));
-        }
-        Map<String, Long> scenarios = new LinkedHashMap<>();
-        for (Row r : conversations.select(explode(col("scenarios")).as("scenario")).groupBy("scenario").count()
-                .orderBy(col("count").desc(), col("scenario")).collectAsList()) {
-            scenarios.put(r.getAs("scenario"), r.getAs("count"));
-        }
         Instant finished = Instant.now();
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Row run = counts.runRow(runId, started, finished, seconds, o, conversationCount, scored, agents);
+        Row run = counts.runRow(runId, started, finished, seconds, o, tally.conversations, tally.scored, agents);
         stage(partitions, Tables.RUNS, spark.createDataFrame(List.of(run), Tables.RUN).coalesce(1));
 
-        partitions.commit(Tables.ALL);
+        partitions.commit(day, Tables.ALL);
         Progress.say("committed %s to %s", day, o.warehouse());
 
-        Path csv = ScorecardReport.write(spark.read().parquet(partitions.partitionPath(Tables.AGENT_SCORECARDS)),
+        Path csv = ScorecardReport.write(spark.read().parquet(partitions.partitionPath(Tables.AGENT_SCORECARDS, day)),
                 Path.of(o.reports(), day), day);
         HtmlReport.Written report = SupervisorReport.publish(spark, o.warehouse(), o.reports(), day);
         return new RunSummary(runId, day, files.size(), counts.rowsRead(), counts.accepted(), counts.quarantined(),
-                counts.reasons(), conversationCount, scored, outsideDay, agents, outcomes, o.warehouse(), csv,
-                report.index(), (System.nanoTime() - t0) / 1e9, scenarios);
+                counts.reasons(), tally.conversations, tally.scored, outsideDay, agents, byCount(tally.outcomes),
+                o.warehouse(), csv, report.index(), (System.nanoTime() - t0) / 1e9, byCount(tally.scenarios));
+    }
+
+    /**
+     * Explicit partitions for large inputs, so no scoring task holds more than about 64 MB of
+     * export text; 0 for small ones, where the session's shuffle partitions (coalesced by adaptive
+     * execution) are plenty.
+     */
+    private int scoringPartitions(List<InputFile> files) {
+        long bytes = files.stream().mapToLong(InputFile::sizeBytes).sum();
+        int configured = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
+        long wanted = (bytes + SCORING_PARTITION_BYTES - 1) / SCORING_PARTITION_BYTES;
+        return wanted > configured ? (int) Math.min(wanted, 10_000) : 0;
+    }
+
+    /** A table no task wrote a row to still gets its schema, as a file with no rows. */
+    private void stageIfEmpty(StagedTable table) throws IOException {
+        org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(table.directory());
+        FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        FileStatus[] parts = fs.exists(dir) ? fs.listStatus(dir, p -> p.getName().startsWith("part-")) : new FileStatus[0];
+        if (parts.length == 0) {
+            spark.createDataFrame(List.of(), table.schema()).coalesce(1).write().mode(SaveMode.Overwrite).parquet(table.directory());
+        }
+    }
+
+    private static Map<String, Long> byCount(Map<String, Long> counts) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     private static void stage(DayPartitions partitions, String table, Dataset<Row> data) {
@@ -151,17 +160,22 @@ public final class ScoreJob {
         data.write().mode(SaveMode.Overwrite).parquet(partitions.stagingPath(table));
     }
 
+    private static Map<String, StructType> streamed() {
+        Map<String, StructType> m = new LinkedHashMap<>();
+        m.put(Tables.MESSAGES, Tables.MESSAGE);
+        m.put(Tables.CONVERSATIONS, Tables.CONVERSATION);
+        m.put(Tables.AGENT_SEGMENTS, Tables.AGENT_SEGMENT);
+        m.put(Tables.RULE_HITS, Tables.RULE_HIT);
+        m.put(Tables.QUARANTINE, Tables.QUARANTINED);
+        return m;
+    }
+
     /** The day given, or the day most conversations start on. */
-    private static String day(ScoreOptions o, Dataset<Row> conversations) throws IOException {
+    private static String day(ScoreOptions o, RunTally tally) throws IOException {
         if (o.day() != null) {
             return o.day().toString();
         }
-        List<Row> top = conversations.where(col("started_at").isNotNull())
-                .groupBy(to_date(col("started_at")).as("d")).count()
-                .orderBy(col("count").desc(), col("d")).limit(1).collectAsList();
-        if (top.isEmpty()) {
-            throw new IOException("the input has no timestamps, so the day cannot be derived: pass --date YYYY-MM-DD");
-        }
-        return ((LocalDate) top.get(0).getAs("d")).toString();
+        return tally.busiestDay().map(LocalDate::toString).orElseThrow(() -> new IOException(
+                "the input has no timestamps, so the day cannot be derived: pass --date YYYY-MM-DD"));
     }
 }

@@ -4,35 +4,25 @@ import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
-import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
-import chatqa.warehouse.Tables;
-
 /** Schemas of the job's intermediate datasets (never written to the warehouse). */
 final class Stages {
     /**
      * Every input row after parsing: kind "message" (accepted), "quarantine" (rejected with a
-     * reason) or "file" (one per input file, carrying the encoding it was read in).
+     * reason) or "file" (one per input file, carrying the encoding it was read in), with the key
+     * the scoring task groups them by.
      */
     static final StructType PARSED = new StructType(new StructField[] {
             f("kind", StringType), f("file", StringType), f("file_index", IntegerType), f("line", LongType),
             f("conversation_id", StringType), f("message_id", StringType), f("sent_at", TimestampType),
             f("role", StringType), f("agent_id", StringType), f("customer_id", StringType), f("shop_id", StringType),
             f("text", StringType), f("reason", StringType), f("field", StringType), f("detail", StringType),
-            f("raw", StringType), f("encoding", StringType)});
-
-    /** One scored conversation with everything the warehouse tables need from it. */
-    static final StructType BUNDLE = new StructType(new StructField[] {
-            f("conversation", Tables.CONVERSATION),
-            f("messages", createArrayType(Tables.MESSAGE, false)),
-            f("segments", createArrayType(Tables.AGENT_SEGMENT, false)),
-            f("hits", createArrayType(Tables.RULE_HIT, false)),
-            f("duplicates", createArrayType(Tables.QUARANTINED, false))});
+            f("raw", StringType), f("encoding", StringType), f("group_key", StringType)});
 
     private Stages() {
     }

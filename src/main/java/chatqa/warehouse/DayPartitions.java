@@ -45,13 +45,12 @@ public final class DayPartitions {
     private final FileSystem fs;
     private final Path warehouse;
     private final Path staging;
-    private final String day;
 
-    public DayPartitions(String warehouse, String runId, String day, Configuration conf) throws IOException {
+    /** Opens the run's staging folder; the day is named at the commit, when the data has told it. */
+    public DayPartitions(String warehouse, String runId, Configuration conf) throws IOException {
         this.warehouse = new Path(warehouse);
         this.fs = this.warehouse.getFileSystem(conf);
         this.staging = new Path(this.warehouse, STAGING + "/" + runId);
-        this.day = day;
         fs.mkdirs(staging);
         write(new Path(staging, OWNER), owner());
     }
@@ -61,7 +60,7 @@ public final class DayPartitions {
         return new Path(staging, table).toString();
     }
 
-    public String partitionPath(String table) {
+    public String partitionPath(String table, String day) {
         return partition(warehouse, table, day).toString();
     }
 
@@ -70,7 +69,7 @@ public final class DayPartitions {
     }
 
     /** Moves every staged table into place, replacing the day's previous partition. */
-    public void commit(List<String> tables) throws IOException {
+    public void commit(String day, List<String> tables) throws IOException {
         for (String table : tables) {
             if (!fs.exists(new Path(stagingPath(table)))) {
                 throw new IOException("table " + table + " was not staged; nothing committed for " + day);

@@ -1,0 +1,158 @@
+package chatqa.spark;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.TaskAttemptContext;
+import org.apache.hadoop.mapreduce.TaskAttemptID;
+import org.apache.hadoop.mapreduce.TaskType;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.encoders.ExpressionEncoder;
+import org.apache.spark.sql.catalyst.encoders.ExpressionEncoder$;
+import org.apache.spark.sql.execution.datasources.OutputWriter;
+import org.apache.spark.sql.execution.datasources.OutputWriterFactory;
+import org.apache.spark.sql.execution.datasources.parquet.ParquetFileFormat;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * One warehouse table that tasks write straight into the run's staging folder, so the scoring
+ * task writes every table from its partition in the same pass that scores it, instead of caching
+ * the scored conversations and re-reading them once per table. The Parquet writer is the one
+ * {@code DataFrameWriter} uses ({@link ParquetFileFormat}, prepared on the driver with the
+ * session's settings), so the files are the same as a {@code df.write().parquet(..)} would make.
+ */
+final class StagedTable implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String name;
+    private final String directory;
+    private final StructType schema;
+    private final OutputWriterFactory factory;
+    private final Map<String, String> hadoopConf;
+
+    private StagedTable(String name, String directory, StructType schema, OutputWriterFactory factory,
+                        Map<String, String> hadoopConf) {
+        this.name = name;
+        this.directory = directory;
+        this.schema = schema;
+        this.factory = factory;
+        this.hadoopConf = hadoopConf;
+    }
+
+    /** Prepares {@code table} for writing from tasks into {@code directory} (on the driver). */
+    static StagedTable prepare(SparkSession spark, String table, String directory, StructType schema) throws IOException {
+        // Spark writes every column as nullable; so do we, so the files read back the same either way.
+        StructType nullable = schema.asNullable();
+        Job job = Job.getInstance(new Configuration(spark.sparkContext().hadoopConfiguration()));
+        FileOutputFormat.setOutputPath(job, new Path(directory));
+        OutputWriterFactory factory = new ParquetFileFormat().prepareWrite(spark, job,
+                scala.collection.immutable.Map$.MODULE$.<String, String>empty(), nullable);
+        Map<String, String> conf = new HashMap<>();
+        job.getConfiguration().forEach(e -> conf.put(e.getKey(), e.getValue()));
+        return new StagedTable(table, directory, nullable, factory, conf);
+    }
+
+    String name() {
+        return name;
+    }
+
+    String directory() {
+        return directory;
+    }
+
+    StructType schema() {
+        return schema;
+    }
+
+    /** A writer of this table's part for one task; nothing is created until the first row. */
+    Writer open(int partition, int attempt, String runId) {
+        return new Writer(partition, attempt, runId);
+    }
+
+    /**
+     * The part file of one task. Rows go to a hidden in-progress file (readers skip names starting
+     * with a dot) that {@link #commit} renames to the partition's final name, so a failed attempt
+     * never leaves half a file among the table's parts and a retried one replaces its own.
+     */
+    final class Writer {
+        private final int partition;
+        private final int attempt;
+        private final String runId;
+        private ExpressionEncoder.Serializer<Row> encoder;
+        private OutputWriter out;
+        private Path inProgress;
+        private Path finished;
+        private long rows;
+
+        private Writer(int partition, int attempt, String runId) {
+            this.partition = partition;
+            this.attempt = attempt;
+            this.runId = runId;
+        }
+
+        void write(Row row) {
+            if (out == null) {
+                start();
+            }
+            out.write(encoder.apply(row));
+            rows++;
+        }
+
+        long rows() {
+            return rows;
+        }
+
+        private void start() {
+            Configuration conf = new Configuration(false);
+            hadoopConf.forEach(conf::set);
+            TaskAttemptContext context = new TaskAttemptContextImpl(conf,
+                    new TaskAttemptID("chatqa", 0, TaskType.REDUCE, partition, attempt));
+            String part = String.format("part-%05d-%s", partition, runId);
+            finished = new Path(directory, part + factory.getFileExtension(context));
+            inProgress = new Path(directory, "." + part + ".attempt-" + attempt + ".inprogress");
+            // Lenient: timestamps may be Instants or java.sql.Timestamps, as in createDataFrame.
+            encoder = ExpressionEncoder$.MODULE$.apply(schema, true).createSerializer();
+            out = factory.newInstance(inProgress.toString(), schema, context);
+        }
+
+        /** Closes the part and moves it into the table; a task with no rows for this table writes nothing. */
+        void commit() throws IOException {
+            if (out == null) {
+                return;
+            }
+            out.close();
+            out = null;
+            FileSystem fs = finished.getFileSystem(new Configuration());
+            fs.delete(finished, false);
+            if (!fs.rename(inProgress, finished)) {
+                throw new IOException("could not move " + inProgress + " to " + finished);
+            }
+        }
+
+        void abort() {
+            if (out == null) {
+                return;
+            }
+            try {
+                out.close();
+            } catch (RuntimeException ignored) {
+                // The attempt failed already; its reason is the one to report.
+            }
+            out = null;
+            try {
+                inProgress.getFileSystem(new Configuration()).delete(inProgress, false);
+            } catch (IOException ignored) {
+                // A leftover hidden file is ignored by readers and removed with the staging folder.
+            }
+        }
+    }
+}
