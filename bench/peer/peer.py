@@ -32,10 +32,25 @@ ZONE = "Asia/Shanghai"
 GAP = pd.Timedelta(minutes=30)
 
 
+# Python's re has no Unicode property classes; the rule book's regexes are Java's. Inside a
+# character class, punctuation and symbols become the ASCII and CJK/full-width ranges that chat
+# text uses, which is what the rule book means by them.
+JAVA_CLASSES = {
+    r"\p{P}": r"!-/:-@\[-`{-~\u2000-\u206f\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65",
+    r"\p{S}": r"\u00a2-\u00a9\u2100-\u27bf\u2b00-\u2bff",
+}
+
+
+def python_regex(regex):
+    for java, python in JAVA_CLASSES.items():
+        regex = regex.replace(java, python)
+    return regex
+
+
 def pattern(phrases, regex=None):
     parts = [re.escape(p) for p in phrases]
     if regex:
-        parts.append("(?:" + regex + ")")
+        parts.append("(?:" + python_regex(regex) + ")")
     return "|".join(parts) if parts else None
 
 

@@ -1,6 +1,7 @@
 package chatqa.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.hadoop.conf.Configuration;
@@ -46,7 +48,7 @@ public final class ScoreJob {
 
     private static final long SCORING_PARTITION_BYTES = 64L << 20;
     /** The tables the scoring tasks write as they score; the rest are aggregated from them afterwards. */
-    private static final Map<String, StructType> STREAMED = streamed();
+    private static final Map<String, StreamedTable> STREAMED = streamed();
 
     private final SparkSession spark;
 
@@ -84,12 +86,14 @@ public final class ScoreJob {
                 .flatMap(new ExportParsing(o.mapping(), o.timezone(), started));
         Dataset<Row> parsed = spark.createDataFrame(parsedRows, Stages.PARSED);
         Column key = col("group_key");
+        // The hash first: keys share long prefixes (the shop id), which defeats the sorter's
+        // 8-byte prefix comparison; a 64-bit hash makes the sort a radix sort of longs.
         Dataset<Row> grouped = (scoringPartitions(files) > 0 ? parsed.repartition(scoringPartitions(files), key)
-                : parsed.repartition(key)).sortWithinPartitions(key);
+                : parsed.repartition(key)).sortWithinPartitions(xxhash64(key), key);
 
         Map<String, StagedTable> streamed = new LinkedHashMap<>();
-        for (Map.Entry<String, StructType> t : STREAMED.entrySet()) {
-            streamed.put(t.getKey(), StagedTable.prepare(spark, t.getKey(), partitions.stagingPath(t.getKey()), t.getValue()));
+        for (StreamedTable t : STREAMED.values()) {
+            streamed.put(t.name(), StagedTable.prepare(spark, t.name(), partitions.stagingPath(t.name()), t.schema(), t.freeText()));
         }
         Progress.say("scoring and writing %s", String.join(", ", streamed.keySet()));
         RunTally tally = RunTally.merge(grouped.toJavaRDD()
@@ -160,14 +164,24 @@ public final class ScoreJob {
         data.write().mode(SaveMode.Overwrite).parquet(partitions.stagingPath(table));
     }
 
-    private static Map<String, StructType> streamed() {
-        Map<String, StructType> m = new LinkedHashMap<>();
-        m.put(Tables.MESSAGES, Tables.MESSAGE);
-        m.put(Tables.CONVERSATIONS, Tables.CONVERSATION);
-        m.put(Tables.AGENT_SEGMENTS, Tables.AGENT_SEGMENT);
-        m.put(Tables.RULE_HITS, Tables.RULE_HIT);
-        m.put(Tables.QUARANTINE, Tables.QUARANTINED);
+    private static Map<String, StreamedTable> streamed() {
+        Map<String, StreamedTable> m = new LinkedHashMap<>();
+        for (StreamedTable t : List.of(
+                new StreamedTable(Tables.MESSAGES, Tables.MESSAGE, Set.of("message_id", "text", "sentiment_explanation")),
+                new StreamedTable(Tables.CONVERSATIONS, Tables.CONVERSATION, Set.of("conversation_id", "outcome_evidence")),
+                new StreamedTable(Tables.AGENT_SEGMENTS, Tables.AGENT_SEGMENT, Set.of()),
+                new StreamedTable(Tables.RULE_HITS, Tables.RULE_HIT, Set.of("matched_text", "evidence")),
+                new StreamedTable(Tables.QUARANTINE, Tables.QUARANTINED, Set.of("detail", "raw")))) {
+            m.put(t.name(), t);
+        }
         return m;
+    }
+
+    /**
+     * A table the scoring tasks write, and its free-text columns: nearly every value differs, so
+     * a Parquet dictionary and min/max statistics cost time on every row and buy nothing.
+     */
+    private record StreamedTable(String name, StructType schema, Set<String> freeText) {
     }
 
     /** The day given, or the day most conversations start on. */

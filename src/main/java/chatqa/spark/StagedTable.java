@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -14,6 +15,7 @@ import org.apache.hadoop.mapreduce.TaskAttemptID;
 import org.apache.hadoop.mapreduce.TaskType;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
+import org.apache.parquet.hadoop.ParquetOutputFormat;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.encoders.ExpressionEncoder;
@@ -48,12 +50,22 @@ final class StagedTable implements Serializable {
         this.hadoopConf = hadoopConf;
     }
 
-    /** Prepares {@code table} for writing from tasks into {@code directory} (on the driver). */
-    static StagedTable prepare(SparkSession spark, String table, String directory, StructType schema) throws IOException {
+    /**
+     * Prepares {@code table} for writing from tasks into {@code directory} (on the driver).
+     *
+     * @param freeText top-level string columns written without dictionary and statistics
+     */
+    static StagedTable prepare(SparkSession spark, String table, String directory, StructType schema,
+                               Set<String> freeText) throws IOException {
         // Spark writes every column as nullable; so do we, so the files read back the same either way.
         StructType nullable = schema.asNullable();
         Job job = Job.getInstance(new Configuration(spark.sparkContext().hadoopConfiguration()));
         FileOutputFormat.setOutputPath(job, new Path(directory));
+        for (String column : freeText) {
+            schema.apply(column); // fails on a name that is not a column
+            job.getConfiguration().setBoolean(ParquetOutputFormat.ENABLE_DICTIONARY + "#" + column, false);
+            job.getConfiguration().setBoolean(ParquetOutputFormat.STATISTICS_ENABLED + "#" + column, false);
+        }
         OutputWriterFactory factory = new ParquetFileFormat().prepareWrite(spark, job,
                 scala.collection.immutable.Map$.MODULE$.<String, String>empty(), nullable);
         Map<String, String> conf = new HashMap<>();
