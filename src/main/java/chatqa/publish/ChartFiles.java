@@ -21,13 +21,17 @@ public final class ChartFiles {
         System.setProperty("java.awt.headless", "true");
     }
 
+    private static final int PNG_COMPRESSION = 1;
+
     private ChartFiles() {
     }
 
     /** Writes {@code <dir>/<name>.png} and {@code <dir>/<name>.svg}. */
     public static void write(JFreeChart chart, Path dir, String name, int width, int height) throws IOException {
         Files.createDirectories(dir);
-        ChartUtils.saveChartAsPNG(dir.resolve(name + ".png").toFile(), chart, width, height);
+        // Deflate level 1: a report draws two charts per agent, and at level 9 (the default) the
+        // PNG encoder costs more than drawing; the files grow by a few percent.
+        ChartUtils.saveChartAsPNG(dir.resolve(name + ".png").toFile(), chart, width, height, null, false, PNG_COMPRESSION);
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
         chart.draw(g2, new Rectangle(0, 0, width, height));
         SVGUtils.writeToSVG(dir.resolve(name + ".svg").toFile(), g2.getSVGElement());

@@ -136,5 +136,17 @@ public record DayReport(
      */
     public record AgentPage(AgentRow agent, String fileName, List<RuleRate> rules, List<RuleRate> teamRules,
                             List<DayPoint> trend, List<ScenarioRow> scenarios, List<Failure> failures) {
+        /** The page's agent: shop and agent id (an agent id may recur in several shops). */
+        public String key() {
+            return key(agent.shopId(), agent.agentId());
+        }
+
+        public static String key(String shopId, String agentId) {
+            return shopId + "\u0000" + agentId;
+        }
+
+        public AgentPage withFailures(List<Failure> found) {
+            return new AgentPage(agent, fileName, rules, teamRules, trend, scenarios, found);
+        }
     }
 }

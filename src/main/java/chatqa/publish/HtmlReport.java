@@ -12,6 +12,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import com.github.mustachejava.DefaultMustacheFactory;
@@ -41,6 +47,14 @@ public final class HtmlReport {
     }
 
     public Written write(DayReport report, Path dayFolder, String generatedAt) throws IOException {
+        return write(report, Evidence.ON_PAGES, dayFolder, generatedAt);
+    }
+
+    /**
+     * Writes the overview and one page per agent, the agent pages on as many threads as there
+     * are cores; {@code evidence} supplies the failed checks of each agent as their page is due.
+     */
+    public Written write(DayReport report, Evidence evidence, Path dayFolder, String generatedAt) throws IOException {
         Files.createDirectories(dayFolder);
         Path staging = Files.createTempDirectory(dayFolder, ".report-");
         try {
@@ -49,20 +63,8 @@ public final class HtmlReport {
             int charts = overviewCharts(report, staging.resolve("charts"));
             String fontWarning = warnings.isEmpty() ? null : warnings.get(0);
             render("index.mustache", OverviewView.of(report, generatedAt, fontWarning), staging.resolve("index.html"));
-            Path agents = Files.createDirectories(staging.resolve("agents"));
-            // Keyed by shop (which may be null in exports without one).
-            Map<String, Long> agentsPerShop = report.agents().stream()
-                    .collect(java.util.stream.Collectors.groupingBy(a -> String.valueOf(a.shopId()), java.util.stream.Collectors.counting()));
-            for (AgentPage p : report.pages()) {
-                Totals team = shopTotals(report, p.agent().shopId());
-                long inShop = agentsPerShop.get(String.valueOf(p.agent().shopId()));
-                String stem = p.fileName().substring(0, p.fileName().length() - ".html".length());
-                charts += agentCharts(report, p, team, staging.resolve("charts"), stem);
-                Map<String, Object> view = AgentView.of(report, p, team, inShop, "agent-" + stem, mask);
-                view.put("generatedAt", generatedAt);
-                view.put("fontWarning", fontWarning);
-                render("agent.mustache", view, agents.resolve(p.fileName()));
-            }
+            Files.createDirectories(staging.resolve("agents"));
+            charts += agentPages(report, evidence, staging, generatedAt, fontWarning);
             for (String name : List.of("index.html", "agents", "charts")) {
                 replace(staging.resolve(name), dayFolder.resolve(name));
             }
@@ -70,6 +72,67 @@ public final class HtmlReport {
         } finally {
             deleteTree(staging);
         }
+    }
+
+    /** Renders every agent page (with its charts) on a pool of threads; returns the charts drawn. */
+    private int agentPages(DayReport report, Evidence evidence, Path staging, String generatedAt, String fontWarning)
+            throws IOException {
+        // Keyed by shop (which may be null in exports without one).
+        Map<String, Long> agentsPerShop = report.agents().stream()
+                .collect(java.util.stream.Collectors.groupingBy(a -> String.valueOf(a.shopId()), java.util.stream.Collectors.counting()));
+        Map<String, AgentPage> due = new java.util.LinkedHashMap<>();
+        report.pages().forEach(p -> due.put(p.key(), p));
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "chatqa-report");
+            t.setDaemon(true);
+            return t;
+        });
+        // Bounded: the evidence of at most a few pages per thread is in memory at once.
+        Semaphore inFlight = new Semaphore(2 * threads);
+        AtomicInteger charts = new AtomicInteger();
+        List<Future<?>> pages = new ArrayList<>();
+        java.util.function.Consumer<AgentPage> submit = p -> {
+            inFlight.acquireUninterruptibly();
+            pages.add(pool.submit(() -> {
+                try {
+                    Totals team = shopTotals(report, p.agent().shopId());
+                    long inShop = agentsPerShop.get(String.valueOf(p.agent().shopId()));
+                    String stem = p.fileName().substring(0, p.fileName().length() - ".html".length());
+                    charts.addAndGet(agentCharts(report, p, team, staging.resolve("charts"), stem));
+                    Map<String, Object> view = AgentView.of(report, p, team, inShop, "agent-" + stem, mask);
+                    view.put("generatedAt", generatedAt);
+                    view.put("fontWarning", fontWarning);
+                    render("agent.mustache", view, staging.resolve("agents").resolve(p.fileName()));
+                    return null;
+                } finally {
+                    inFlight.release();
+                }
+            }));
+        };
+        try {
+            evidence.forEachAgent((key, failures) -> {
+                AgentPage p = due.remove(key);
+                if (p != null) {
+                    submit.accept(p.withFailures(failures));
+                }
+            });
+            due.values().forEach(submit);
+            for (Future<?> f : pages) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing agent pages", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return charts.get();
     }
 
     private int overviewCharts(DayReport r, Path dir) throws IOException {

@@ -1,6 +1,7 @@
 package chatqa.spark;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import chatqa.publish.DayReport.RuleRate;
 import chatqa.publish.DayReport.RunFacts;
 import chatqa.publish.DayReport.ScenarioRow;
 import chatqa.publish.DayReport.Totals;
+import chatqa.publish.Evidence;
 import chatqa.publish.SafeFileNames;
 import chatqa.warehouse.Scorecards;
 
@@ -31,7 +33,7 @@ import chatqa.warehouse.Scorecards;
  */
 final class ReportQueries {
     /** Failed checks shown per agent and rule; the page says when there are more. */
-    static final int EVIDENCE_PER_RULE = 50;
+    static final int EVIDENCE_PER_RULE = 20;
     /** Scored days on trend charts. */
     static final int TREND_DAYS = 30;
     /** First-response bands in seconds: log-spaced, with the usual SLA tiers as edges. */
@@ -55,18 +57,17 @@ final class ReportQueries {
         List<RuleRate> rules = rules("");
         Map<String, List<RuleRate>> shopRules = groupRules("shop_id");
         Map<String, List<RuleRate>> agentRules = groupRules("shop_id, agent");
-        Map<String, List<Failure>> failures = failures();
         Map<String, List<DayPoint>> agentTrends = agentTrends();
         Map<String, List<ScenarioRow>> agentScenarios = agentScenarios();
         SafeFileNames names = new SafeFileNames();
         List<AgentPage> pages = new ArrayList<>();
         java.util.Set<String> sharedIds = DayReport.idsInSeveralShops(agents);
         for (AgentRow a : agents) {
-            String key = a.shopId() + "\u0000" + a.agentId();
+            String key = AgentPage.key(a.shopId(), a.agentId());
             String file = names.fileNameFor(sharedIds.contains(a.agentId()) ? a.shopId() + "__" + a.agentId() : a.agentId());
             pages.add(new AgentPage(a, file, agentRules.getOrDefault(key, List.of()),
                     shopRules.getOrDefault(a.shopId(), rules), agentTrends.getOrDefault(key, List.of()),
-                    agentScenarios.getOrDefault(key, List.of()), failures.getOrDefault(key, List.of())));
+                    agentScenarios.getOrDefault(key, List.of()), List.of()));
         }
         return new DayReport(day, run(), team, shops, agents, rules, outcomes(), qaHistogram(), frtHistogram(), sla,
                 teamTrend(), scenarios(), pages);
@@ -199,8 +200,14 @@ final class ReportQueries {
         return new RuleRate(r.getString(i), r.getString(i + 1), r.getString(i + 2), r.getLong(i + 3), r.getLong(i + 4));
     }
 
-    /** Failed checks, at most {@link #EVIDENCE_PER_RULE} per agent and rule, with their messages. */
-    private Map<String, List<Failure>> failures() {
+    /**
+     * The first {@link #EVIDENCE_PER_RULE} failed checks of every agent and rule, each with its message and the customer
+     * message before it, streamed to the driver one partition at a time in (shop, agent) order and
+     * handed over one agent at a time: the driver never holds more than a partition of them.
+     * Messages are read once, only for conversations with evidence, and the customer message
+     * before each comes from a window over its conversation instead of a second join.
+     */
+    Evidence evidence() {
         String q = """
                 WITH f AS (
                   SELECT * FROM (
@@ -209,27 +216,38 @@ final class ReportQueries {
                            row_number() OVER (PARTITION BY shop_id, coalesce(agent_id, '%2$s'), rule_id
                                               ORDER BY conversation_id, message_seq) AS n
                     FROM rule_hits WHERE dt = DATE'%1$s' AND NOT passed) WHERE n <= %3$d),
-                m AS (SELECT conversation_id, seq, role, text, sent_at FROM messages WHERE dt = DATE'%1$s'),
-                before AS (
-                  SELECT f.conversation_id, f.message_seq, max_by(m.text, m.seq) AS text
-                  FROM (SELECT DISTINCT conversation_id, message_seq FROM f) f
-                  JOIN m ON m.conversation_id = f.conversation_id AND m.seq < f.message_seq AND m.role = 'customer'
-                  GROUP BY f.conversation_id, f.message_seq)
-                SELECT f.shop_id, f.agent, f.rule_id, f.conversation_id, f.message_seq, date_format(m.sent_at, 'yyyy-MM-dd HH:mm:ss'), m.role, m.text,
-                       f.span_start, f.span_end, f.evidence, f.points_deducted, f.fatal, before.text
-                FROM f
-                LEFT JOIN m ON m.conversation_id = f.conversation_id AND m.seq = f.message_seq
-                LEFT JOIN before ON before.conversation_id = f.conversation_id AND before.message_seq = f.message_seq
+                m AS (
+                  SELECT conversation_id, seq, role, text, sent_at,
+                         last(CASE WHEN role = 'customer' THEN text END, true) OVER (PARTITION BY conversation_id ORDER BY seq
+                              ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
+                  FROM messages WHERE dt = DATE'%1$s' AND conversation_id IN (SELECT conversation_id FROM f))
+                SELECT f.shop_id, f.agent, f.rule_id, f.conversation_id, f.message_seq, date_format(m.sent_at, 'yyyy-MM-dd HH:mm:ss'),
+                       m.role, m.text, f.span_start, f.span_end, f.evidence, f.points_deducted, f.fatal, m.before
+                FROM f LEFT JOIN m ON m.conversation_id = f.conversation_id AND m.seq = f.message_seq
                 ORDER BY f.shop_id, f.agent, f.rule_id, f.conversation_id, f.message_seq""".formatted(day, Scorecards.UNKNOWN_AGENT,
                 EVIDENCE_PER_RULE);
-        Map<String, List<Failure>> out = new LinkedHashMap<>();
-        for (Row r : sql(q)) {
-            Failure f = new Failure(r.getString(2), r.getString(3), r.isNullAt(4) ? 0 : r.getInt(4), r.getString(5),
-                    r.getString(6), r.getString(7), r.isNullAt(8) ? null : r.getInt(8), r.isNullAt(9) ? null : r.getInt(9),
-                    r.getString(10), r.isNullAt(11) ? 0 : r.getInt(11), !r.isNullAt(12) && r.getBoolean(12), r.getString(13));
-            out.computeIfAbsent(r.getString(0) + "\u0000" + r.getString(1), k -> new ArrayList<>()).add(f);
-        }
-        return out;
+        return agent -> {
+            Iterator<Row> rows = spark.sql(q).toLocalIterator();
+            String key = null;
+            List<Failure> failures = new ArrayList<>();
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                String k = AgentPage.key(r.getString(0), r.getString(1));
+                if (!k.equals(key)) {
+                    if (key != null) {
+                        agent.accept(key, failures);
+                    }
+                    key = k;
+                    failures = new ArrayList<>();
+                }
+                failures.add(new Failure(r.getString(2), r.getString(3), r.isNullAt(4) ? 0 : r.getInt(4), r.getString(5),
+                        r.getString(6), r.getString(7), r.isNullAt(8) ? null : r.getInt(8), r.isNullAt(9) ? null : r.getInt(9),
+                        r.getString(10), r.isNullAt(11) ? 0 : r.getInt(11), !r.isNullAt(12) && r.getBoolean(12), r.getString(13)));
+            }
+            if (key != null) {
+                agent.accept(key, failures);
+            }
+        };
     }
 
     /** The day's scenario mix over all shops; empty for days scored before scenarios existed. */

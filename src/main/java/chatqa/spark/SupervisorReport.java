@@ -28,10 +28,13 @@ public final class SupervisorReport {
             throw new IOException("the warehouse " + warehouse + " has no scored day " + day + ": run `chatqa score --date " + day + "` first");
         }
         Progress.say("building the report for %s", day);
-        DayReport report = new ReportQueries(spark, day).read();
+        ReportQueries queries = new ReportQueries(spark, day);
+        DayReport report = queries.read();
+        Progress.say("read the day's figures: %d agent(s); writing their pages", report.agents().size());
         String generatedAt = ZonedDateTime.now(ZoneId.of(spark.conf().get("spark.sql.session.timeZone")))
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"));
-        HtmlReport.Written written = new HtmlReport(PersonalDataMask.standard()).write(report, Path.of(reports, day), generatedAt);
+        HtmlReport.Written written = new HtmlReport(PersonalDataMask.standard()).write(report, queries.evidence(),
+                Path.of(reports, day), generatedAt);
         written.warnings().forEach(w -> Progress.say("warning: %s", w));
         return written;
     }
