@@ -276,4 +276,26 @@ class RuleBookLoaderTest {
         Set<Integer> ids = book.phraseSets().stream().map(PhraseSet::id).collect(Collectors.toSet());
         assertEquals(book.phraseSets().size(), ids.size(), "a shared phrase set is listed once for the automaton");
     }
+
+    @Test
+    void regexesFoldCaseOnlyWhenTheyHaveLettersWithCase() {
+        int fold = java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE;
+        assertEquals(0, RuleBookLoader.caseFlags("^[\\s\\p{P}\\p{S}]*(亲爱的|亲)"));
+        assertEquals(0, RuleBookLoader.caseFlags("(保证|一定)[^，。,.!！?？]{0,6}[0-9０-９]+\\s*(天|号)"));
+        assertEquals(0, RuleBookLoader.caseFlags("\\pL\\d+\\w"));
+        assertEquals(fold, RuleBookLoader.caseFlags("(开|要)VIP"));
+        assertEquals(fold, RuleBookLoader.caseFlags("[a-z]+号"));
+        assertEquals(fold, RuleBookLoader.caseFlags("\\[数字x\\]"));
+        assertEquals(fold, RuleBookLoader.caseFlags("\\x41"));
+        assertEquals(fold, RuleBookLoader.caseFlags("\\QAbc\\E"));
+
+        PhraseSet vip = RuleBookLoader.parse(book("""
+                  - id: greeting.vip
+                    category: greeting
+                    position: first_agent_message
+                    regex: '(开|要)vip'
+                    points: 3
+                """), "book.yaml").rules().get(0).match();
+        assertTrue(vip.regex().matcher("我要VIP会员").find(), "a regex with letters still ignores case");
+    }
 }
