@@ -112,7 +112,7 @@ cores=$(nproc)
 mem_gb=$(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo)
 load=$(cut -d' ' -f1 /proc/loadavg)
 commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
-[ -z "$(git -C "$root" status --porcelain --untracked-files=no 2>/dev/null)" ] || commit="$commit-dirty"
+[ -z "$(git -C "$root" status --porcelain --untracked-files=no -- . ":!bench/results.csv" 2>/dev/null)" ] || commit="$commit-dirty"
 [ -z "$job_jar" ] || commit="$commit job:$(basename "$job_jar")"
 
 read -r seg_rate job_rate peer_rate job_vs_floor vs_peer cpu_vs_floor <<<"$(awk -v sm="$seg_messages" -v ss="$seg_seconds" \
