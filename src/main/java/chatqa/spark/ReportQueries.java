@@ -51,12 +51,13 @@ final class ReportQueries {
 
     DayReport read() {
         List<Integer> sla = slaTiers();
-        Totals team = totals(sla, false).get(0);
-        List<Totals> shops = totals(sla, true);
+        List<Totals> shops = new ArrayList<>();
+        Totals team = totals(sla, shops);
         List<AgentRow> agents = agents(sla);
-        List<RuleRate> rules = rules("");
-        Map<String, List<RuleRate>> shopRules = groupRules("shop_id");
-        Map<String, List<RuleRate>> agentRules = groupRules("shop_id, agent");
+        RuleRates rates = ruleRates();
+        List<RuleRate> rules = rates.team();
+        Map<String, List<RuleRate>> shopRules = rates.shops();
+        Map<String, List<RuleRate>> agentRules = rates.agents();
         Map<String, List<DayPoint>> agentTrends = agentTrends();
         Map<String, List<ScenarioRow>> agentScenarios = agentScenarios();
         SafeFileNames names = new SafeFileNames();
@@ -97,10 +98,14 @@ final class ReportQueries {
                 r.getLong(6), r.getLong(7), r.getLong(8));
     }
 
-    /** Day totals over agent parts, for the whole team or per shop. */
-    private List<Totals> totals(List<Integer> sla, boolean perShop) {
+    /**
+     * Day totals over agent parts, for the whole team (returned) and per shop (added to
+     * {@code shops} in shop order), in one scan: grouping sets, told apart by grouping(), since a
+     * shop id may itself be null.
+     */
+    private Totals totals(List<Integer> sla, List<Totals> shops) {
         String frt = "CASE WHEN s.response_kind = 'first_response' THEN s.response_s END";
-        StringBuilder q = new StringBuilder("SELECT ").append(perShop ? "s.shop_id" : "CAST(NULL AS STRING)").append(" AS shop, ")
+        StringBuilder q = new StringBuilder("SELECT s.shop_id AS shop, ")
                 .append("count(*), count(DISTINCT coalesce(s.agent_id, '" + Scorecards.UNKNOWN_AGENT + "')), avg(s.qa_score), ")
                 .append("percentile(").append(frt).append(", 0.5), percentile(").append(frt).append(", 0.9), ")
                 .append(Scorecards.rateSql("s.greeting_passed")).append(", ").append(Scorecards.rateSql("s.apology_passed")).append(", ")
@@ -111,21 +116,32 @@ final class ReportQueries {
             q.append(", avg(CASE WHEN (").append(frt).append(") IS NULL THEN NULL WHEN (").append(frt).append(") <= ")
                     .append(tier).append(" THEN 1D ELSE 0D END)");
         }
+        q.append(", grouping(s.shop_id) AS is_team");
         q.append(" FROM agent_segments s LEFT JOIN (SELECT conversation_id, sentiment_start, sentiment_end FROM conversations WHERE dt = DATE'")
                 .append(day).append("') c ON s.conversation_id = c.conversation_id WHERE s.dt = DATE'").append(day).append("'");
-        if (perShop) {
-            q.append(" GROUP BY s.shop_id ORDER BY s.shop_id");
-        }
-        List<Totals> out = new ArrayList<>();
+        q.append(" GROUP BY GROUPING SETS ((s.shop_id), ()) ORDER BY is_team, shop");
+        int teamColumn = 16 + sla.size();
+        Totals team = null;
         for (Row r : sql(q.toString())) {
             List<Double> rates = new ArrayList<>();
             for (int i = 0; i < sla.size(); i++) {
                 rates.add(d(r, 16 + i));
             }
-            out.add(new Totals(r.getString(0), r.getLong(1), r.getLong(2), d(r, 3), d(r, 4), d(r, 5), rates, d(r, 6),
-                    d(r, 7), d(r, 8), d(r, 9), r.getLong(10), d(r, 11), r.getLong(12), r.getLong(13), d(r, 14), d(r, 15)));
+            boolean isTeam = ((Number) r.get(teamColumn)).intValue() == 1;
+            Totals t = new Totals(isTeam ? null : r.getString(0), r.getLong(1), r.getLong(2), d(r, 3), d(r, 4), d(r, 5), rates, d(r, 6),
+                    d(r, 7), d(r, 8), d(r, 9), r.getLong(10), d(r, 11), r.getLong(12), r.getLong(13), d(r, 14), d(r, 15));
+            if (isTeam) {
+                team = t;
+            } else {
+                shops.add(t);
+            }
         }
-        return out;
+        if (team == null) {
+            // No agent parts at all: grouping sets give no rows where a plain aggregate gave zeros.
+            List<Double> none = new ArrayList<>(java.util.Collections.nCopies(sla.size(), (Double) null));
+            team = new Totals(null, 0, 0, null, null, null, none, null, null, null, null, 0, null, 0, 0, null, null);
+        }
+        return team;
     }
 
     /** The day's scorecards with each agent's history and mean customer sentiment. */
@@ -169,31 +185,42 @@ final class ReportQueries {
         return out;
     }
 
-    /** Rules over the whole day ({@code groupBy} empty) in rule-book-ish order: by category, then id. */
-    private List<RuleRate> rules(String groupBy) {
-        List<RuleRate> out = new ArrayList<>();
-        for (Row r : sql(ruleQuery(groupBy))) {
-            out.add(ruleRate(r, 0));
-        }
-        return out;
+    /** Rule pass rates for the day, per shop, and per shop and agent ("shop\0agent"), each list in rule-book-ish order. */
+    private record RuleRates(List<RuleRate> team, Map<String, List<RuleRate>> shops, Map<String, List<RuleRate>> agents) {
     }
 
-    /** Rule rates keyed by shop ({@code shop_id}) or by shop and agent. */
-    private Map<String, List<RuleRate>> groupRules(String groupBy) {
-        Map<String, List<RuleRate>> out = new LinkedHashMap<>();
-        boolean byAgent = groupBy.contains("agent");
-        for (Row r : sql(ruleQuery(groupBy))) {
-            String key = byAgent ? r.getString(5) + "\u0000" + r.getString(6) : r.getString(5);
-            out.computeIfAbsent(key, k -> new ArrayList<>()).add(ruleRate(r, 0));
+    /**
+     * Checked and failed counts per shop, agent and rule in one scan of the day's checks; the
+     * shop and team rates are their sums (a rule's category and description are the same for
+     * every agent of a day, which one rule book scored). Lists are ordered by category, then id.
+     */
+    private RuleRates ruleRates() {
+        String q = "SELECT shop_id, coalesce(agent_id, '" + Scorecards.UNKNOWN_AGENT + "') AS agent, rule_id, first(category), "
+                + "first(description), count(*), count_if(NOT passed) FROM rule_hits WHERE dt = DATE'" + day + "' "
+                + "GROUP BY shop_id, coalesce(agent_id, '" + Scorecards.UNKNOWN_AGENT + "'), rule_id";
+        Map<String, Map<String, RuleRate>> agents = new java.util.TreeMap<>();
+        Map<String, Map<String, RuleRate>> shops = new java.util.TreeMap<>(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+        Map<String, RuleRate> team = new LinkedHashMap<>();
+        for (Row r : sql(q)) {
+            RuleRate rate = ruleRate(r, 2);
+            agents.computeIfAbsent(AgentPage.key(r.getString(0), r.getString(1)), k -> new LinkedHashMap<>()).merge(rate.ruleId(), rate, ReportQueries::sum);
+            shops.computeIfAbsent(r.getString(0), k -> new LinkedHashMap<>()).merge(rate.ruleId(), rate, ReportQueries::sum);
+            team.merge(rate.ruleId(), rate, ReportQueries::sum);
         }
-        return out;
+        Map<String, List<RuleRate>> byShop = new LinkedHashMap<>();
+        shops.forEach((shop, rates) -> byShop.put(shop, ordered(rates)));
+        Map<String, List<RuleRate>> byAgent = new LinkedHashMap<>();
+        agents.forEach((agent, rates) -> byAgent.put(agent, ordered(rates)));
+        return new RuleRates(ordered(team), byShop, byAgent);
     }
 
-    private String ruleQuery(String groupBy) {
-        String keys = groupBy.isEmpty() ? "" : ", " + groupBy;
-        return "SELECT rule_id, first(category), first(description), count(*), count_if(NOT passed)" + keys
-                + " FROM (SELECT *, coalesce(agent_id, '" + Scorecards.UNKNOWN_AGENT + "') AS agent FROM rule_hits WHERE dt = DATE'" + day + "')"
-                + " GROUP BY rule_id" + keys + " ORDER BY " + (groupBy.isEmpty() ? "" : groupBy + ", ") + "first(category), rule_id";
+    private static RuleRate sum(RuleRate a, RuleRate b) {
+        return new RuleRate(a.ruleId(), a.category(), a.description(), a.checked() + b.checked(), a.failed() + b.failed());
+    }
+
+    private static List<RuleRate> ordered(Map<String, RuleRate> rates) {
+        return rates.values().stream().sorted(java.util.Comparator.comparing(RuleRate::category,
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())).thenComparing(RuleRate::ruleId)).toList();
     }
 
     private static RuleRate ruleRate(Row r, int i) {

@@ -1,0 +1,58 @@
+package chatqa.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** The counts the scoring tasks send the driver reconcile once merged, whatever the split. */
+class RunTallyTest {
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
+
+    @Test
+    void tasksMergeIntoReconcilingCounts() {
+        RunTally a = new RunTally();
+        a.accepted("a.csv");
+        a.accepted("a.csv");
+        a.accepted("b.csv");
+        a.duplicate("b.csv", "duplicate_message");
+        a.quarantined("a.csv", "bad_timestamp");
+        a.encoding("a.csv", "UTF-8");
+        a.conversation("resolved_in_chat", true, List.of("logistics"), DAY);
+        RunTally b = new RunTally();
+        b.accepted("b.csv");
+        b.quarantined("b.csv", "bad_timestamp");
+        b.encoding("b.csv", "GBK");
+        b.conversation("resolved_in_chat", false, List.of("logistics", "payment"), DAY.minusDays(1));
+
+        RunTally all = RunTally.merge(List.of(a, b));
+        assertEquals(List.of(3L, 2L, 1L), List.of(all.perFile.get("a.csv")[0], all.perFile.get("a.csv")[1], all.perFile.get("a.csv")[2]));
+        assertEquals(List.of(3L, 1L, 2L), List.of(all.perFile.get("b.csv")[0], all.perFile.get("b.csv")[1], all.perFile.get("b.csv")[2]));
+        assertEquals(Map.of("bad_timestamp", 2L, "duplicate_message", 1L), all.reasons);
+        assertEquals(Map.of("a.csv", "UTF-8", "b.csv", "GBK"), all.encodings);
+        assertEquals(1, all.duplicates);
+        assertEquals(2, all.conversations);
+        assertEquals(1, all.scored);
+        assertEquals(Map.of("logistics", 2L, "payment", 1L), all.scenarios);
+        for (long[] c : all.perFile.values()) {
+            assertEquals(c[0], c[1] + c[2], "read = accepted + quarantined");
+        }
+    }
+
+    @Test
+    void theBusiestDayIsTheEarliestOfEqualsAndOthersAreCountedOutside() {
+        RunTally t = new RunTally();
+        t.conversation("unresolved", true, List.of(), DAY);
+        t.conversation("unresolved", true, List.of(), DAY.minusDays(1));
+        t.conversation("unresolved", true, List.of(), null);
+        assertEquals(DAY.minusDays(1), t.busiestDay().orElseThrow());
+        t.conversation("unresolved", true, List.of(), DAY);
+        assertEquals(DAY, t.busiestDay().orElseThrow());
+        assertEquals(1, t.startingOutside(DAY));
+        assertTrue(new RunTally().busiestDay().isEmpty());
+    }
+}
