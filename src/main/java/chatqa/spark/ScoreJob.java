@@ -87,9 +87,10 @@ public final class ScoreJob {
         Dataset<Row> parsed = spark.createDataFrame(parsedRows, Stages.PARSED);
         Column key = col("group_key");
         // The hash first: keys share long prefixes (the shop id), which defeats the sorter's
-        // 8-byte prefix comparison; a 64-bit hash makes the sort a radix sort of longs.
-        Dataset<Row> grouped = (scoringPartitions(files) > 0 ? parsed.repartition(scoringPartitions(files), key)
-                : parsed.repartition(key)).sortWithinPartitions(xxhash64(key), key);
+        // 8-byte prefix comparison; a 64-bit hash gives it a prefix that almost always decides.
+        int scoring = scoringPartitions(files);
+        Dataset<Row> grouped = (scoring > 0 ? parsed.repartition(scoring, key) : parsed.repartition(key))
+                .sortWithinPartitions(xxhash64(key), key);
 
         Map<String, StagedTable> streamed = new LinkedHashMap<>();
         for (StreamedTable t : STREAMED.values()) {
@@ -130,9 +131,9 @@ public final class ScoreJob {
     }
 
     /**
-     * Explicit partitions for large inputs, so no scoring task holds more than about 64 MB of
-     * export text; 0 for small ones, where the session's shuffle partitions (coalesced by adaptive
-     * execution) are plenty.
+     * Explicit partitions for large inputs, so each scoring task sorts about 64 MB of export text
+     * and a retried task redoes little; 0 for small ones, where the session's shuffle partitions
+     * (coalesced by adaptive execution) are plenty.
      */
     private int scoringPartitions(List<InputFile> files) {
         long bytes = files.stream().mapToLong(InputFile::sizeBytes).sum();

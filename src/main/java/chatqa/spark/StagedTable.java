@@ -100,6 +100,7 @@ final class StagedTable implements Serializable {
         private final int attempt;
         private final String runId;
         private ExpressionEncoder.Serializer<Row> encoder;
+        private Configuration conf;
         private OutputWriter out;
         private Path inProgress;
         private Path finished;
@@ -124,7 +125,7 @@ final class StagedTable implements Serializable {
         }
 
         private void start() {
-            Configuration conf = new Configuration(false);
+            conf = new Configuration(false);
             hadoopConf.forEach(conf::set);
             TaskAttemptContext context = new TaskAttemptContextImpl(conf,
                     new TaskAttemptID("chatqa", 0, TaskType.REDUCE, partition, attempt));
@@ -143,7 +144,7 @@ final class StagedTable implements Serializable {
             }
             out.close();
             out = null;
-            FileSystem fs = finished.getFileSystem(new Configuration());
+            FileSystem fs = finished.getFileSystem(conf);
             fs.delete(finished, false);
             if (!fs.rename(inProgress, finished)) {
                 throw new IOException("could not move " + inProgress + " to " + finished);
@@ -161,7 +162,7 @@ final class StagedTable implements Serializable {
             }
             out = null;
             try {
-                inProgress.getFileSystem(new Configuration()).delete(inProgress, false);
+                inProgress.getFileSystem(conf).delete(inProgress, false);
             } catch (IOException ignored) {
                 // A leftover hidden file is ignored by readers and removed with the staging folder.
             }
