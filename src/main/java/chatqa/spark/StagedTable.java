@@ -93,7 +93,8 @@ final class StagedTable implements Serializable {
     /**
      * The part file of one task. Rows go to a hidden in-progress file (readers skip names starting
      * with a dot) that {@link #commit} renames to the partition's final name, so a failed attempt
-     * never leaves half a file among the table's parts and a retried one replaces its own.
+     * never leaves half a file among the table's parts, and of two attempts that both finish the
+     * first one's part is kept.
      */
     final class Writer {
         private final int partition;
@@ -145,10 +146,16 @@ final class StagedTable implements Serializable {
             out.close();
             out = null;
             FileSystem fs = finished.getFileSystem(conf);
-            fs.delete(finished, false);
-            if (!fs.rename(inProgress, finished)) {
+            // A partition's rows are the same in every attempt (the scorer sorts each conversation
+            // by time and source), so a part another attempt already moved into place stays: the
+            // first rename wins, and a speculative or retried attempt never removes a finished part.
+            if (!fs.exists(finished) && fs.rename(inProgress, finished)) {
+                return;
+            }
+            if (!fs.exists(finished)) {
                 throw new IOException("could not move " + inProgress + " to " + finished);
             }
+            fs.delete(inProgress, false);
         }
 
         void abort() {

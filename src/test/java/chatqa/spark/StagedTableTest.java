@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 import chatqa.warehouse.Tables;
 
 /**
- * Tables written from tasks: what a failed attempt leaves (nothing a reader sees), what a retried
- * one leaves (its own part, once), and that the files read back like a DataFrame's.
+ * Tables written from tasks: what a failed attempt leaves (nothing a reader sees), what two
+ * finished attempts of one partition leave (one part), and that the files read back like a
+ * DataFrame's.
  */
 class StagedTableTest {
     @TempDir
@@ -53,7 +54,7 @@ class StagedTableTest {
     }
 
     @Test
-    void aFailedAttemptLeavesNothingAndARetryReplacesItsOwnPart() throws IOException {
+    void aFailedAttemptLeavesNothingAndOfTwoFinishedAttemptsOnePartStays() throws IOException {
         Path dir = tmp.resolve("quarantine");
         StagedTable table = StagedTable.prepare(spark, Tables.QUARANTINE, dir.toString(), Tables.QUARANTINED, Set.of("raw"));
 
