@@ -31,6 +31,8 @@ import org.apache.spark.sql.types.StructType;
  * the scored conversations and re-reading them once per table. The Parquet writer is the one
  * {@code DataFrameWriter} uses ({@link ParquetFileFormat}, prepared on the driver with the
  * session's settings), so the files are the same as a {@code df.write().parquet(..)} would make.
+ * That writer and {@link ExpressionEncoder} are Spark internals, not a stable API: a Spark upgrade
+ * may change them, and StagedTableTest is there to say so.
  */
 final class StagedTable implements Serializable {
     private static final long serialVersionUID = 1L;
