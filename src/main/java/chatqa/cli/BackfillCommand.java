@@ -62,7 +62,7 @@ final class BackfillCommand implements Callable<Integer> {
         for (LocalDate d : days) {
             runs.add(scoring.validate(List.of(inputRoot.resolve(d.toString()).toString()), d));
         }
-        SparkSession spark = SparkSessions.create(scoring.master, runs.get(0).timezone().getId());
+        SparkSession spark = SparkSessions.create(scoring.target.master, runs.get(0).timezone().getId());
         List<String> failed = new ArrayList<>();
         try {
             ScoreJob job = new ScoreJob(spark);

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import chatqa.publish.HtmlReport;
@@ -19,8 +20,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The scored day.")
     LocalDate date;
 
-    @Option(names = "--warehouse", defaultValue = "warehouse", paramLabel = "DIR", description = "Warehouse root (default: ${DEFAULT-VALUE}).")
-    String warehouse;
+    @Mixin
+    WarehouseOptions target;
 
     @Option(names = "--reports", defaultValue = "reports", paramLabel = "DIR", description = "Reports root (default: ${DEFAULT-VALUE}).")
     String reports;
@@ -29,14 +30,11 @@ final class ReportCommand implements Callable<Integer> {
             description = "Zone for the times shown (default: ${DEFAULT-VALUE}).")
     String timezone;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*]).")
-    String master;
-
     @Override
     public Integer call() throws Exception {
-        SparkSession spark = SparkSessions.create(master, timezone);
+        SparkSession spark = SparkSessions.create(target.master, timezone);
         try {
-            HtmlReport.Written w = SupervisorReport.publish(spark, warehouse, reports, date.toString());
+            HtmlReport.Written w = SupervisorReport.publish(spark, target.warehouse, reports, date.toString());
             System.out.printf("chatqa report: day %s%n  overview      %s%n  agent pages   %d%n  charts        %d (PNG and SVG)%n",
                     date, w.index(), w.agentPages(), w.charts());
             return ChatQa.OK;

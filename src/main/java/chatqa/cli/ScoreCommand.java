@@ -33,7 +33,7 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ScoreOptions options = scoring.validate(inputs, date);
-        SparkSession spark = SparkSessions.create(scoring.master, options.timezone().getId());
+        SparkSession spark = SparkSessions.create(scoring.target.master, options.timezone().getId());
         try {
             RunSummary summary = new ScoreJob(spark).run(options);
             System.out.print(summary.render());

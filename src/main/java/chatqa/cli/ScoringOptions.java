@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import chatqa.ingest.ExportFormat;
@@ -34,8 +35,8 @@ final class ScoringOptions {
     @Option(names = "--rules", paramLabel = "FILE", description = "Rule book (YAML); default: the built-in rule book.")
     Path rules;
 
-    @Option(names = "--warehouse", defaultValue = "warehouse", paramLabel = "DIR", description = "Warehouse root (default: ${DEFAULT-VALUE}).")
-    String warehouse;
+    @Mixin
+    WarehouseOptions target;
 
     @Option(names = "--reports", defaultValue = "reports", paramLabel = "DIR", description = "Reports root (default: ${DEFAULT-VALUE}).")
     String reports;
@@ -44,9 +45,6 @@ final class ScoringOptions {
             description = "Mask customers' personal data (phones, ids, cards, orders, emails, addresses) in the stored message texts, "
                     + "words, evidence and quarantined rows too; reports always mask.")
     boolean maskWarehouse;
-
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*], or spark.master when set by spark-submit).")
-    String master;
 
     /** Validated options for scoring {@code inputs} as {@code day} (null: derived from the data). */
     ScoreOptions validate(List<String> inputs, LocalDate day) {
@@ -73,6 +71,6 @@ final class ScoringOptions {
             throw new ChatQa.BadArgument("the mapping " + m.source() + " has no sent_at column, so the day cannot be derived: pass --date YYYY-MM-DD");
         }
         Progress.say("rule book %s (%d rules), mapping: %s", book.source(), book.rules().size(), m.source());
-        return new ScoreOptions(inputs, m, m.source(), book, zone, day, warehouse, reports, maskWarehouse);
+        return new ScoreOptions(inputs, m, m.source(), book, zone, day, target.warehouse, reports, maskWarehouse);
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,8 +22,8 @@ final class SqlCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "QUERY", description = "A Spark SQL query, e.g. \"SELECT * FROM agent_trend\".")
     String query;
 
-    @Option(names = "--warehouse", defaultValue = "warehouse", paramLabel = "DIR", description = "Warehouse root (default: ${DEFAULT-VALUE}).")
-    String warehouse;
+    @Mixin
+    WarehouseOptions target;
 
     @Option(names = "--output", defaultValue = "table", paramLabel = "table|csv|json", description = "Result format (default: ${DEFAULT-VALUE}).")
     String output;
@@ -36,9 +37,6 @@ final class SqlCommand implements Callable<Integer> {
     @Option(names = "--timezone", defaultValue = "Asia/Shanghai", paramLabel = "ZONE", description = "Zone timestamps are shown in (default: ${DEFAULT-VALUE}).")
     String timezone;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*]).")
-    String master;
-
     @Override
     public Integer call() throws Exception {
         SqlQuery.Output format;
@@ -47,9 +45,9 @@ final class SqlCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ChatQa.BadArgument("--output " + output + ": expected table, csv or json");
         }
-        SparkSession spark = SparkSessions.create(master, timezone);
+        SparkSession spark = SparkSessions.create(target.master, timezone);
         try {
-            SqlQuery sql = new SqlQuery(spark, warehouse);
+            SqlQuery sql = new SqlQuery(spark, target.warehouse);
             sql.write(sql.run(query), format, out, limit, System.out);
             return ChatQa.OK;
         } catch (SqlQuery.BadQuery e) {
