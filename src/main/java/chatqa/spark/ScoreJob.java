@@ -94,7 +94,7 @@ public final class ScoreJob {
 
         Map<String, StagedTable> streamed = new LinkedHashMap<>();
         for (StreamedTable t : STREAMED.values()) {
-            streamed.put(t.name(), StagedTable.prepare(spark, t.name(), partitions.stagingPath(t.name()), t.schema(), t.freeText()));
+            streamed.put(t.name(), StagedTable.prepare(spark, partitions.stagingPath(t.name()), t.schema(), t.freeText()));
         }
         Progress.say("scoring and writing %s", String.join(", ", streamed.keySet()));
         RunTally tally = RunTally.merge(grouped.toJavaRDD()

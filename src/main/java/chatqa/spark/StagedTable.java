@@ -37,15 +37,12 @@ import org.apache.spark.sql.types.StructType;
 final class StagedTable implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private final String name;
     private final String directory;
     private final StructType schema;
     private final OutputWriterFactory factory;
     private final Map<String, String> hadoopConf;
 
-    private StagedTable(String name, String directory, StructType schema, OutputWriterFactory factory,
-                        Map<String, String> hadoopConf) {
-        this.name = name;
+    private StagedTable(String directory, StructType schema, OutputWriterFactory factory, Map<String, String> hadoopConf) {
         this.directory = directory;
         this.schema = schema;
         this.factory = factory;
@@ -53,12 +50,12 @@ final class StagedTable implements Serializable {
     }
 
     /**
-     * Prepares {@code table} for writing from tasks into {@code directory} (on the driver).
+     * Prepares a table of {@code schema} for writing from tasks into {@code directory} (on the driver).
      *
      * @param freeText top-level string columns written without dictionary and statistics
      */
-    static StagedTable prepare(SparkSession spark, String table, String directory, StructType schema,
-                               Set<String> freeText) throws IOException {
+    static StagedTable prepare(SparkSession spark, String directory, StructType schema, Set<String> freeText)
+            throws IOException {
         // Spark writes every column as nullable; so do we, so the files read back the same either way.
         StructType nullable = schema.asNullable();
         Job job = Job.getInstance(new Configuration(spark.sparkContext().hadoopConfiguration()));
@@ -72,11 +69,7 @@ final class StagedTable implements Serializable {
                 scala.collection.immutable.Map$.MODULE$.<String, String>empty(), nullable);
         Map<String, String> conf = new HashMap<>();
         job.getConfiguration().forEach(e -> conf.put(e.getKey(), e.getValue()));
-        return new StagedTable(table, directory, nullable, factory, conf);
-    }
-
-    String name() {
-        return name;
+        return new StagedTable(directory, nullable, factory, conf);
     }
 
     String directory() {

@@ -56,7 +56,7 @@ class StagedTableTest {
     @Test
     void aFailedAttemptLeavesNothingAndOfTwoFinishedAttemptsOnePartStays() throws IOException {
         Path dir = tmp.resolve("quarantine");
-        StagedTable table = StagedTable.prepare(spark, Tables.QUARANTINE, dir.toString(), Tables.QUARANTINED, Set.of("raw"));
+        StagedTable table = StagedTable.prepare(spark, dir.toString(), Tables.QUARANTINED, Set.of("raw"));
 
         StagedTable.Writer failed = table.open(3, 0, "run1");
         failed.write(quarantined(1, "half written"));
@@ -88,7 +88,7 @@ class StagedTableTest {
     @Test
     void nestedColumnsAndTimestampsReadBackAsWritten() throws IOException {
         Path dir = tmp.resolve("messages");
-        StagedTable table = StagedTable.prepare(spark, Tables.MESSAGES, dir.toString(), Tables.MESSAGE, Set.of("text"));
+        StagedTable table = StagedTable.prepare(spark, dir.toString(), Tables.MESSAGE, Set.of("text"));
         Instant at = Instant.parse("2026-11-20T02:00:00Z");
         StagedTable.Writer w = table.open(0, 0, "run2");
         w.write(RowFactory.create("C1", "m1", 1, at, "customer", null, "u1", "s1", "在吗", new String[] {"在", "吗"}, 2,
@@ -103,6 +103,6 @@ class StagedTableTest {
     @Test
     void aFreeTextColumnMustBeAColumnOfTheTable() {
         assertThrows(IllegalArgumentException.class,
-                () -> StagedTable.prepare(spark, Tables.QUARANTINE, tmp.resolve("x").toString(), Tables.QUARANTINED, Set.of("txet")));
+                () -> StagedTable.prepare(spark, tmp.resolve("x").toString(), Tables.QUARANTINED, Set.of("txet")));
     }
 }
