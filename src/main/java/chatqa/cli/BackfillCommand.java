@@ -14,6 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import chatqa.spark.Progress;
+import chatqa.spark.RunFailed;
 import chatqa.spark.RunSummary;
 import chatqa.spark.ScoreJob;
 import chatqa.spark.ScoreOptions;
@@ -70,7 +71,13 @@ final class BackfillCommand implements Callable<Integer> {
                 try {
                     RunSummary summary = job.run(run);
                     System.out.print(summary.render());
+                    if (!summary.committed()) {
+                        failed.add(run.day().toString());
+                    }
                 } catch (Exception e) {
+                    if (e instanceof RunFailed f) {
+                        System.out.print(f.summary().render());
+                    }
                     Progress.say("day %s failed: %s", run.day(), e);
                     if (System.getenv("CHATQA_DEBUG") != null) {
                         e.printStackTrace();

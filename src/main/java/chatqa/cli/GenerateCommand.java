@@ -34,8 +34,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--timezone", defaultValue = "Asia/Shanghai", paramLabel = "ZONE", description = "Zone of the local timestamps (default: ${DEFAULT-VALUE}).")
     String timezone;
 
-    @Option(names = "--out", defaultValue = "sample-data", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Output folder (required: chatqa never writes into sample-data/ unless it is named here).")
     Path out;
+
+    @Option(names = "--overwrite", description = "Replace files of an earlier generated day in --out (refused otherwise).")
+    boolean overwrite;
 
     @Override
     public Integer call() throws Exception {
@@ -47,6 +51,14 @@ final class GenerateCommand implements Callable<Integer> {
         }
         if (days < 1) {
             throw new ChatQa.BadArgument("--days must be at least 1");
+        }
+        if (!overwrite) {
+            for (int i = 0; i < days; i++) {
+                Path existing = SampleDay.firstExisting(out, date.plusDays(i));
+                if (existing != null) {
+                    throw new ChatQa.BadArgument(existing + " exists; pass --overwrite to replace it, or another --out");
+                }
+            }
         }
         for (int i = 0; i < days; i++) {
             // Each day its own seed, so days differ but every run writes the same files.

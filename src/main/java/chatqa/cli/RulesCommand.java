@@ -36,7 +36,7 @@ final class RulesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            RuleBook book = RuleBookLoader.loadOrDefault(rules);
+            RuleBook book = RuleBookLoader.loadSafe(rules);
             System.out.printf("%s: rule book '%s' is valid: %d rules, SLA tiers %s s, inactivity gap %d min%n", book.source(),
                     book.name(), book.rules().size(), book.slaSeconds(), book.inactivityGap().toMinutes());
             System.out.printf("scenarios: %s%n", String.join(", ", book.scenarioNames()));
@@ -79,7 +79,7 @@ final class RulesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            RuleBook book = RuleBookLoader.loadOrDefault(rules);
+            RuleBook book = RuleBookLoader.loadSafe(rules);
             ExportMapping m = mapping == null ? ExportMapping.canonical() : MappingLoader.load(mapping);
             LocalExports.Read read = LocalExports.read(inputs, m, ZoneId.of(timezone), book.inactivityGap());
             ConversationScorer scorer = new ConversationScorer(book);

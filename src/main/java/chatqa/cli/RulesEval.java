@@ -60,7 +60,7 @@ final class RulesEval implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RuleBook book = RuleBookLoader.loadOrDefault(rules);
+        RuleBook book = RuleBookLoader.loadSafe(rules);
         Result r = evaluate(book, labels, texts(book, inputs, mapping));
         if (r.joined() == 0) {
             throw new ChatQa.BadArgument("no labelled message could be joined to a text: give --input (and --mapping) for id-only labels");

@@ -10,12 +10,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import chatqa.spark.RunFailed;
 import chatqa.spark.RunSummary;
 import chatqa.spark.ScoreJob;
 import chatqa.spark.ScoreOptions;
 import chatqa.spark.SparkSessions;
 
-/** {@code chatqa score}: the nightly job over one day's exports. */
+/**
+ * {@code chatqa score}: the nightly job over one day's exports. The summary is printed whether
+ * the day was committed or not; exit code 1 when it was not.
+ */
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Score one day of exported chat logs: writes the warehouse partitions for the day and the scorecard CSV.")
 final class ScoreCommand implements Callable<Integer> {
@@ -37,7 +41,10 @@ final class ScoreCommand implements Callable<Integer> {
         try {
             RunSummary summary = new ScoreJob(spark).run(options);
             System.out.print(summary.render());
-            return ChatQa.OK;
+            return summary.committed() ? ChatQa.OK : ChatQa.FAILED;
+        } catch (RunFailed e) {
+            System.out.print(e.summary().render());
+            throw e;
         } finally {
             spark.stop();
         }

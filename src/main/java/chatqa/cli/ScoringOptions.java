@@ -17,6 +17,7 @@ import chatqa.rules.RuleBook;
 import chatqa.rules.RuleBookLoader;
 import chatqa.spark.Progress;
 import chatqa.spark.ScoreOptions;
+import chatqa.warehouse.CommitGate;
 
 /** Options shared by {@code score} and {@code backfill}, checked before Spark starts. */
 final class ScoringOptions {
@@ -46,6 +47,22 @@ final class ScoringOptions {
                     + "words, evidence and quarantined rows too; reports always mask.")
     boolean maskWarehouse;
 
+    @Option(names = "--min-accepted", defaultValue = "50", paramLabel = "PERCENT",
+            description = "Commit the day only when at least this share of the rows read was accepted (default: ${DEFAULT-VALUE} %%).")
+    double minAcceptedPercent;
+
+    @Option(names = "--force",
+            description = "Commit even when no or too few rows were accepted, or --date disagrees with the data (the summary says so).")
+    boolean force;
+
+    @Option(names = "--date-from-data",
+            description = "File the run under the day most conversations start on when that differs from --date.")
+    boolean dateFromData;
+
+    @Option(names = "--wait-for-lock", defaultValue = "0", paramLabel = "SECONDS",
+            description = "Wait this long for another run that is writing the warehouse, then give up (default: ${DEFAULT-VALUE}: refuse at once).")
+    long waitForLock;
+
     /** Validated options for scoring {@code inputs} as {@code day} (null: derived from the data). */
     ScoreOptions validate(List<String> inputs, LocalDate day) {
         ZoneId zone;
@@ -54,7 +71,7 @@ final class ScoringOptions {
         } catch (DateTimeException e) {
             throw new ChatQa.BadArgument("--timezone " + timezone + ": unknown time zone (e.g. Asia/Shanghai, UTC, +08:00)");
         }
-        RuleBook book = RuleBookLoader.loadOrDefault(rules);
+        RuleBook book = RuleBookLoader.loadSafe(rules);
         ExportMapping m = mapping == null ? ExportMapping.canonical() : MappingLoader.load(mapping);
         switch (format) {
             case "csv" -> m = m.withFormat(ExportFormat.CSV);
@@ -71,6 +88,14 @@ final class ScoringOptions {
             throw new ChatQa.BadArgument("the mapping " + m.source() + " has no sent_at column, so the day cannot be derived: pass --date YYYY-MM-DD");
         }
         Progress.say("rule book %s (%d rules), mapping: %s", book.source(), book.rules().size(), m.source());
-        return new ScoreOptions(inputs, m, m.source(), book, zone, day, target.warehouse, reports, maskWarehouse);
+        if (minAcceptedPercent < 0 || minAcceptedPercent > 100) {
+            throw new ChatQa.BadArgument("--min-accepted " + minAcceptedPercent + ": expected a percentage from 0 to 100");
+        }
+        if (waitForLock < 0) {
+            throw new ChatQa.BadArgument("--wait-for-lock must not be negative");
+        }
+        CommitGate gate = new CommitGate(minAcceptedPercent / 100, force, dateFromData);
+        return new ScoreOptions(inputs, m, m.source(), book, zone, day, target.warehouse, reports, maskWarehouse, gate,
+                java.time.Duration.ofSeconds(waitForLock));
     }
 }

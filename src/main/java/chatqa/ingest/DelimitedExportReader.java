@@ -2,7 +2,6 @@ package chatqa.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -32,8 +31,8 @@ final class DelimitedExportReader implements ExportReader {
     }
 
     @Override
-    public Charset read(InputStream in, InputFile file, RowSink sink) throws IOException {
-        Charset[] cs = new Charset[1];
+    public FileRead read(InputStream in, InputFile file, RowSink sink) throws IOException {
+        FileEncoding[] cs = new FileEncoding[1];
         TextLines lines = ExportReader.lines(in, mapping, cs);
         DelimitedRecord record = new DelimitedRecord(mapping.delimiterFor(file.path()), mapping.quote());
         Deque<TextLines.Line> replay = new ArrayDeque<>();
@@ -99,7 +98,7 @@ final class DelimitedExportReader implements ExportReader {
             }
             emit(fields, layout, new SourceRef(file.path(), file.index(), first), raw, sink);
         }
-        return cs[0];
+        return new FileRead(cs[0], validator.timeOnlyDated());
     }
 
     private void emit(List<String> fields, Layout layout, SourceRef source, String raw, RowSink sink) {

@@ -16,7 +16,7 @@ import chatqa.model.Role;
  * @param format    null: decided per file by its name
  * @param delimiter null: ',' for CSV, tab for .tsv files
  * @param quote     null: no quoting at all (fields never contain the delimiter)
- * @param encoding  "auto" (UTF-8, falling back to GBK when the bytes are not UTF-8), "UTF-8" or "GBK"
+ * @param encoding  "auto" (sniffed: see {@link EncodingSniffer}) or the {@link FileEncoding#label()} of a declared one
  * @param expectedColumns for files without header: the exact column count, or 0 for "at least
  *                  enough for the mapped indexes"
  */

@@ -2,7 +2,6 @@ package chatqa.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -27,8 +26,8 @@ final class JsonLinesExportReader implements ExportReader {
     }
 
     @Override
-    public Charset read(InputStream in, InputFile file, RowSink sink) throws IOException {
-        Charset[] cs = new Charset[1];
+    public FileRead read(InputStream in, InputFile file, RowSink sink) throws IOException {
+        FileEncoding[] cs = new FileEncoding[1];
         TextLines lines = ExportReader.lines(in, mapping, cs);
         TextLines.Line line;
         while ((line = lines.next()) != null) {
@@ -60,6 +59,6 @@ final class JsonLinesExportReader implements ExportReader {
             }
             validator.validate(values, new SourceRef(file.path(), file.index(), line.number()), line.text(), sink);
         }
-        return cs[0];
+        return new FileRead(cs[0], validator.timeOnlyDated());
     }
 }

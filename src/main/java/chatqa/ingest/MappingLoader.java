@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,9 +20,35 @@ import chatqa.rules.YamlTree;
 /** Reads an export mapping (YAML, see docs/mappings.md); errors name the file, line and key. */
 public final class MappingLoader {
     private static final Set<String> KEYS = Set.of("description", "format", "delimiter", "quote", "header", "encoding",
-            "columns", "roles", "defaults", "timestamp_formats", "expected_columns");
+            "columns", "roles", "defaults", "timestamp_formats", "time_format", "expected_columns");
+
+    /** The mappings shipped in the jar, by name (--mapping NAME). */
+    public static final List<String> BUILT_IN = List.of("jddc");
 
     private MappingLoader() {
+    }
+
+    /**
+     * The built-in mapping (or the canonical schema) whose named columns share the most names with
+     * {@code header}, as "name (k of n columns)"; null when none shares any.
+     */
+    public static String closestBuiltIn(List<String> header) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        header.forEach(h -> seen.add(h.strip().toLowerCase(Locale.ROOT)));
+        String best = null;
+        long most = 0;
+        List<ExportMapping> candidates = new ArrayList<>();
+        candidates.add(ExportMapping.canonical());
+        BUILT_IN.forEach(name -> candidates.add(load(name)));
+        for (ExportMapping m : candidates) {
+            long shared = m.columns().values().stream().filter(c -> !c.byIndex())
+                    .filter(c -> seen.contains(c.name().strip().toLowerCase(Locale.ROOT))).count();
+            if (shared > most) {
+                most = shared;
+                best = m.source() + " (" + shared + " of " + m.columns().size() + " columns)";
+            }
+        }
+        return best;
     }
 
     /**
@@ -31,7 +60,8 @@ public final class MappingLoader {
         if (!Files.exists(file) && spec.matches("[a-z0-9_-]+")) {
             try (var in = MappingLoader.class.getResourceAsStream("/chatqa/mappings/" + spec + ".yaml")) {
                 if (in == null) {
-                    throw new ConfigError("--mapping " + spec + ": no such file, and no built-in mapping of that name (built-in: jddc)");
+                    throw new ConfigError("--mapping " + spec + ": no such file, and no built-in mapping of that name (built-in: "
+                            + String.join(", ", BUILT_IN) + ")");
                 }
                 return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "built-in:" + spec + ".yaml");
             } catch (IOException e) {
@@ -92,7 +122,7 @@ public final class MappingLoader {
             throw root.required("columns").error("must map 'conversation_id' or 'customer_id' (to group messages into conversations)");
         }
         return new ExportMapping(source, format, delimiter, quote, header, encoding, columns, roles, defaults,
-                root.strings("timestamp_formats"), expected);
+                timeFormats(root), expected);
     }
 
     private static Map<CanonicalField, Column> columns(YamlTree node, boolean header) {
@@ -112,6 +142,26 @@ public final class MappingLoader {
                 out.put(field, Column.named(v));
             }
         });
+        return out;
+    }
+
+    /**
+     * {@code time_format} (one pattern or a list) and its older spelling {@code timestamp_formats};
+     * each must be a valid java.time pattern, said at its line rather than on the first row.
+     */
+    private static List<String> timeFormats(YamlTree root) {
+        List<String> out = new ArrayList<>();
+        for (String key : List.of("time_format", "timestamp_formats")) {
+            for (String p : root.strings(key)) {
+                try {
+                    DateTimeFormatter.ofPattern(p);
+                } catch (IllegalArgumentException e) {
+                    throw root.required(key).error("bad time pattern '" + p + "': " + e.getMessage()
+                            + " (java.time letters, e.g. yyyy/MM/dd HH:mm:ss)");
+                }
+                out.add(p);
+            }
+        }
         return out;
     }
 
@@ -149,13 +199,14 @@ public final class MappingLoader {
         if (node == null) {
             return "auto";
         }
-        String e = node.text().trim().toUpperCase(Locale.ROOT).replace("_", "-");
-        return switch (e) {
-            case "AUTO" -> "auto";
-            case "UTF-8", "UTF8", "UTF-8-BOM" -> "UTF-8";
-            case "GBK", "GB2312", "GB18030", "CP936" -> "GB18030";
-            default -> throw node.error("expected UTF-8, GBK or auto, got '" + node.text() + "'");
-        };
+        if ("auto".equalsIgnoreCase(node.text().trim())) {
+            return "auto";
+        }
+        FileEncoding e = FileEncoding.fromName(node.text());
+        if (e == null) {
+            throw node.error("expected auto, UTF-8, GBK (GB18030), Big5, UTF-16LE or UTF-16BE, got '" + node.text() + "'");
+        }
+        return e.label();
     }
 
     private static Character singleChar(YamlTree root, String key, Character fallback) {

@@ -85,8 +85,7 @@ public final class RowValidator {
             }
             sentAt = timestamps.parse(ts);
             if (sentAt == null) {
-                sink.quarantine(reject(source, QuarantineReason.BAD_TIMESTAMP, CanonicalField.SENT_AT,
-                        "'" + ts + "' is not an ISO-8601 time, 'yyyy-MM-dd HH:mm:ss', epoch seconds/millis or a mapping format", rawRow));
+                sink.quarantine(reject(source, QuarantineReason.BAD_TIMESTAMP, CanonicalField.SENT_AT, timestamps.whyNot(ts), rawRow));
                 return;
             }
             String implausible = implausible(sentAt);
@@ -108,6 +107,11 @@ public final class RowValidator {
         }
         sink.accept(new Message(v.get(CanonicalField.CONVERSATION_ID), v.get(CanonicalField.MESSAGE_ID), sentAt, role,
                 agentId, v.get(CanonicalField.CUSTOMER_ID), v.get(CanonicalField.SHOP_ID), text, source));
+    }
+
+    /** How many timestamps were a time of day put on the run's day. */
+    public long timeOnlyDated() {
+        return timestamps.timeOnlyDated();
     }
 
     private String implausible(Instant sentAt) {

@@ -29,6 +29,10 @@ public final class TextLines {
     private final InputStream in;
     private final CharsetDecoder decoder;
     private final Charset charset;
+    /** The file's encoding as users know it (UTF-16 files arrive here transcoded to UTF-8). */
+    private final String label;
+    /** Non-null: the encoding could not be decided, and every line is quarantined saying so. */
+    private final String refusal;
     private byte[] buf = new byte[1 << 16];
     private int pos;
     private int limit;
@@ -39,8 +43,18 @@ public final class TextLines {
     private boolean eof;
 
     public TextLines(InputStream in, Charset charset) {
+        this(in, charset, charset.name(), null);
+    }
+
+    /**
+     * Lines of {@code in} decoded with {@code charset}, named {@code label} in problems; with a
+     * {@code refusal}, no line is decoded and each carries the refusal as its problem.
+     */
+    TextLines(InputStream in, Charset charset, String label, String refusal) {
         this.in = in;
         this.charset = charset;
+        this.label = label;
+        this.refusal = refusal;
         this.decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -108,6 +122,9 @@ public final class TextLines {
     }
 
     private Line decode(int start, int len, boolean lastWithoutNewline) {
+        if (refusal != null) {
+            return undecodable(start, len, refusal);
+        }
         int nul = indexOfNul(start, start + len);
         if (nul >= 0) {
             return undecodable(start, len, "a NUL byte (0x00) at byte " + (nul - start + 1) + " of the line");
@@ -124,9 +141,9 @@ public final class TextLines {
         }
         if (r.isError()) {
             if (lastWithoutNewline && endsInsideACharacter(start, len)) {
-                return undecodable(start, len, "an incomplete " + charset.name() + " character at the end of the file (was it cut short?)");
+                return undecodable(start, len, "an incomplete " + label + " character at the end of the file (was it cut short?)");
             }
-            return undecodable(start, len, "bytes that are not valid " + charset.name()
+            return undecodable(start, len, "bytes that are not valid " + label
                     + " (set 'encoding' in a mapping if the file is in another encoding)");
         }
         chars.flip();

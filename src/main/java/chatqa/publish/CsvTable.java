@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,6 +26,11 @@ public final class CsvTable {
     }
 
     public static void write(Path file, List<String> header, List<Object[]> rows) throws IOException {
+        write(file, header, rows.iterator());
+    }
+
+    /** The same for rows streamed one at a time (a table too large to hold). */
+    public static void write(Path file, List<String> header, Iterator<Object[]> rows) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp);
@@ -32,8 +38,8 @@ public final class CsvTable {
              ICSVWriter csv = new CSVWriter(w, ',', '"', '"', "\r\n")) {
             w.write('\uFEFF');
             csv.writeNext(header.toArray(new String[0]), false);
-            for (Object[] row : rows) {
-                csv.writeNext(cells(row), false);
+            while (rows.hasNext()) {
+                csv.writeNext(cells(rows.next()), false);
             }
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -65,24 +65,27 @@ public final class PersonalDataMask {
      */
     public Masked mask(String text) {
         Objects.requireNonNull(text, "text");
+        // Patterns see full-width digits and letters as ASCII (１３８１２３４５６７８ is a phone too);
+        // the folding keeps every offset, so the replacement still cuts the original text.
+        String folded = halfWidth(text);
         List<Found> found = new ArrayList<>();
         // 0 = not run yet, 1 = found, -1 = absent: most chat lines fail every pre-check cheaply.
         byte[] precheck = new byte[prechecks.size()];
         for (PersonalDataPattern p : patterns) {
-            if (p.requires() >= 0 && !passes(p.requires(), text, precheck)) {
+            if (p.requires() >= 0 && !passes(p.requires(), folded, precheck)) {
                 continue;
             }
-            Matcher m = p.regex().matcher(text);
+            Matcher m = p.regex().matcher(folded);
             while (m.find()) {
                 int start = p.valueGroup() ? m.start("v") : m.start();
                 int end = p.valueGroup() ? m.end("v") : m.end();
                 if (start < end && !overlaps(found, start, end)
-                        && p.check().accepts(MaskTemplate.significant(text.substring(start, end)))) {
+                        && p.check().accepts(MaskTemplate.significant(folded.substring(start, end)))) {
                     found.add(new Found(start, end, p));
                 }
             }
         }
-        return found.isEmpty() ? new Masked(text, List.of()) : replace(text, found);
+        return found.isEmpty() ? new Masked(text, List.of()) : replace(text, folded, found);
     }
 
     private boolean passes(int index, String text, byte[] precheck) {
@@ -104,7 +107,23 @@ public final class PersonalDataMask {
         return false;
     }
 
-    private static Masked replace(String text, List<Found> found) {
+    /** Full-width ASCII forms (U+FF01–U+FF5E) as their ASCII characters, one for one. */
+    static String halfWidth(String text) {
+        char[] chars = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\uFF01' && c <= '\uFF5E') {
+                if (chars == null) {
+                    chars = text.toCharArray();
+                }
+                chars[i] = (char) (c - 0xFEE0);
+            }
+        }
+        return chars == null ? text : new String(chars);
+    }
+
+    /** {@code folded}: the text as the patterns saw it, from which a mask's hint digits are taken. */
+    private static Masked replace(String text, String folded, List<Found> found) {
         found.sort(Comparator.comparingInt(Found::start));
         StringBuilder sb = new StringBuilder(text.length());
         List<Replacement> replacements = new ArrayList<>(found.size());
@@ -112,7 +131,7 @@ public final class PersonalDataMask {
         for (Found f : found) {
             sb.append(text, at, f.start());
             int maskedStart = sb.length();
-            sb.append(f.pattern().mask().render(text.substring(f.start(), f.end())));
+            sb.append(f.pattern().mask().render(folded.substring(f.start(), f.end())));
             replacements.add(new Replacement(f.start(), f.end(), maskedStart, sb.length(), f.pattern().kind()));
             at = f.end();
         }

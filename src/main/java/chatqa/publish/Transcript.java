@@ -8,6 +8,7 @@ import chatqa.enrich.EnrichedMessage;
 import chatqa.model.Evidence;
 import chatqa.score.CheckResult;
 import chatqa.score.ConversationScore;
+import chatqa.score.RuleError;
 
 /**
  * A scored conversation as text for the terminal: every message, with the rule results that
@@ -36,6 +37,11 @@ public final class Transcript {
                     m.message().agentId() == null ? "" : m.message().agentId(), highlight(m.message().text(), here, color)));
             for (CheckResult r : here) {
                 sb.append(line(r, color));
+            }
+            for (RuleError e : s.ruleErrors()) {
+                if (e.messageSeq() == m.seq()) {
+                    sb.append(String.format("      ! %s not checked: %s%n", e.owner(), e.detail()));
+                }
             }
         }
         List<CheckResult> elsewhere = new ArrayList<>(s.checks().stream().filter(r -> r.evidence().messageSeq() < 0).toList());

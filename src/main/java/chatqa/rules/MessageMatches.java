@@ -5,12 +5,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
+import java.util.TreeMap;
 
 /**
  * What one message contains, as found by the rule book's {@link PhraseMatcher}: phrase hits per
  * phrase set from the single automaton pass; regular expressions are run only when a rule asks
- * (most rules look at few messages) and then remembered.
+ * (most rules look at few messages), within a budget ({@link GuardedRegex}), and then remembered.
  */
 public final class MessageMatches {
     private final String text;
@@ -18,6 +18,7 @@ public final class MessageMatches {
     private final List<Span>[] phraseHits;
     private final List<Span>[] exclusionHits;
     private final Map<Integer, List<Span>> found = new HashMap<>();
+    private Map<Integer, String> failures;
 
     MessageMatches(String text, WordBoundaries words, List<Span>[] phraseHits, List<Span>[] exclusionHits) {
         this.text = text;
@@ -35,14 +36,24 @@ public final class MessageMatches {
         return !find(set).isEmpty();
     }
 
+    /**
+     * Phrase sets whose regular expression failed on this message (ran out of time or stack), by
+     * set id, with why; empty for nearly every message. Their phrase hits still count.
+     */
+    public Map<Integer, String> regexFailures() {
+        return failures == null ? Map.of() : failures;
+    }
+
     private List<Span> compute(PhraseSet set) {
         List<Span> candidates = new ArrayList<>(phraseHits[set.id()]);
         if (set.regex() != null) {
-            Matcher m = set.regex().matcher(text);
-            while (m.find()) {
-                if (m.end() > m.start()) {
-                    candidates.add(new Span(m.start(), m.end(), m.group()));
+            try {
+                candidates.addAll(GuardedRegex.findAll(set.regex(), text, GuardedRegex.SCORING_BUDGET_NANOS));
+            } catch (GuardedRegex.Failure f) {
+                if (failures == null) {
+                    failures = new TreeMap<>();
                 }
+                failures.put(set.id(), f.getMessage());
             }
         }
         List<Span> exclusions = exclusionHits[set.id()];

@@ -75,4 +75,34 @@ public record RuleBook(
         sets.forEach(s -> byId.putIfAbsent(s.id(), s));
         return new ArrayList<>(byId.values());
     }
+
+    /**
+     * What each phrase set is checked for, by set id: the ids of the rules that use it, or
+     * {@code scenario:<name>}, {@code outcome:<signal>}, {@code transfer} — so a failure of one
+     * set can be reported against what it broke.
+     */
+    public java.util.Map<Integer, List<String>> setOwners() {
+        java.util.Map<Integer, List<String>> owners = new java.util.TreeMap<>();
+        java.util.function.BiConsumer<PhraseSet, String> own = (set, name) -> {
+            if (set != null) {
+                List<String> names = owners.computeIfAbsent(set.id(), k -> new ArrayList<>());
+                if (!names.contains(name)) {
+                    names.add(name);
+                }
+            }
+        };
+        for (Rule r : rules) {
+            own.accept(r.match(), r.id());
+            own.accept(r.trigger(), r.id());
+            own.accept(r.onlyIf() == null ? null : r.onlyIf().phrases(), r.id());
+            own.accept(r.where(), r.id());
+            own.accept(r.before(), r.id());
+        }
+        scenarios.forEach(s -> own.accept(s.condition().phrases(), "scenario:" + s.name()));
+        outcomes.signals().forEach((signal, c) -> own.accept(c.phrases(), "outcome:" + signal.code()));
+        if (outcomes.transfer() != null) {
+            own.accept(outcomes.transfer().phrases(), "transfer");
+        }
+        return owners;
+    }
 }

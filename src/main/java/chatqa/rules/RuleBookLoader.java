@@ -71,6 +71,19 @@ public final class RuleBookLoader {
         return file == null ? loadDefault() : load(file);
     }
 
+    /**
+     * The rule book, refused when one of its regular expressions fails the {@link RegexSafety}
+     * probe: what every command that scores calls before it reads data.
+     */
+    public static RuleBook loadSafe(Path file) {
+        RuleBook book = loadOrDefault(file);
+        List<String> unsafe = RegexSafety.problems(book);
+        if (!unsafe.isEmpty()) {
+            throw new ConfigError(unsafe.stream().map(p -> book.source() + ": " + p).toList());
+        }
+        return book;
+    }
+
     public static RuleBook parse(String yaml, String source) {
         YamlTree root = YamlTree.parse(yaml, source);
         root.rejectUnknownKeys(TOP_KEYS);

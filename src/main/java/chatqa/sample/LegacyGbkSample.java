@@ -8,7 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-import chatqa.ingest.EncodingSniffer;
+import chatqa.ingest.FileEncoding;
 
 /** A headerless GBK TSV from an old desk tool: time, customer, role code, agent, text. */
 final class LegacyGbkSample implements ConversationWriter {
@@ -20,7 +20,7 @@ final class LegacyGbkSample implements ConversationWriter {
 
     LegacyGbkSample(Path file, ZoneId zone) throws IOException {
         Files.createDirectories(file.getParent());
-        this.w = Files.newBufferedWriter(file, EncodingSniffer.GBK);
+        this.w = Files.newBufferedWriter(file, FileEncoding.GB18030.charset());
         this.zone = zone;
     }
 

@@ -52,6 +52,18 @@ public final class SampleDay {
     public record Written(List<Path> files, int conversations, int messages, int badRows) {
     }
 
+    /** The first file a day's {@link #write} would replace under {@code dir}, or null when none exists. */
+    public static Path firstExisting(Path dir, LocalDate day) {
+        return files(dir, day).stream().filter(Files::exists).findFirst().orElse(null);
+    }
+
+    /** The files of one day: shop A's CSV and its re-sent tail, shop B's JSON Lines, shop C's GBK desk export. */
+    private static List<Path> files(Path dir, LocalDate day) {
+        Path dayDir = dir.resolve(day.toString());
+        return List.of(dayDir.resolve("shop-a-chats.csv"), dayDir.resolve("shop-a-chats-resend.csv"),
+                dayDir.resolve("shop-b-app.jsonl"), dir.resolve("legacy-gbk").resolve("desk-export-" + day + ".tsv"));
+    }
+
     /**
      * Writes the day under {@code dir}. Conversations go to their file as soon as they are
      * generated, so memory stays flat however many are asked for.
@@ -66,10 +78,11 @@ public final class SampleDay {
         List<AgentProfile> shopB = agents("shop-b", Math.max(3, forB / 120));
         // Shop A sends the last 5 % of its export a second time: those rows are duplicates.
         int resent = Math.max(1, forA / 20);
-        Path csv = dayDir.resolve("shop-a-chats.csv");
-        Path resend = dayDir.resolve("shop-a-chats-resend.csv");
-        Path jsonl = dayDir.resolve("shop-b-app.jsonl");
-        Path legacy = dir.resolve("legacy-gbk").resolve("desk-export-" + day + ".tsv");
+        List<Path> files = files(dir, day);
+        Path csv = files.get(0);
+        Path resend = files.get(1);
+        Path jsonl = files.get(2);
+        Path legacy = files.get(3);
         Count count = new Count();
         int bad = 0;
         // A quarter more conversations of the handbook scenarios, appended to each shop's export

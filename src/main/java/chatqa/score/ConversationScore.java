@@ -17,6 +17,7 @@ import chatqa.model.Conversation;
  * @param agentIds every agent that sent a message, in order of first appearance
  * @param checks   every rule result, one per rule and agent part
  * @param scenarios the scenarios the conversation was tagged with, with the message that triggered each
+ * @param ruleErrors checks that could not be made (a regular expression over its budget); such rules have no result
  */
 public record ConversationScore(
         Conversation conversation,
@@ -36,9 +37,11 @@ public record ConversationScore(
         List<SegmentScore> segments,
         ConversationOutcome outcome,
         SentimentSwing sentiment,
-        List<ScenarioTag> scenarios) {
+        List<ScenarioTag> scenarios,
+        List<RuleError> ruleErrors) {
 
     public ConversationScore {
+        ruleErrors = List.copyOf(ruleErrors);
         messages = List.copyOf(messages);
         agentIds = List.copyOf(agentIds);
         checks = List.copyOf(checks);

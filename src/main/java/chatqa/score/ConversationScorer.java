@@ -34,6 +34,7 @@ public final class ConversationScorer {
     private final List<Check> checks;
     private final OutcomeClassifier outcomes;
     private final ScenarioTagger scenarios;
+    private final Map<Integer, List<String>> setOwners;
 
     public ConversationScorer(RuleBook book) {
         this.book = book;
@@ -41,6 +42,7 @@ public final class ConversationScorer {
         this.checks = book.rules().stream().<Check>map(RuleCheck::new).toList();
         this.outcomes = new OutcomeClassifier(book.outcomes(), book.sentiment());
         this.scenarios = new ScenarioTagger(book.scenarios());
+        this.setOwners = book.setOwners();
     }
 
     public RuleBook ruleBook() {
@@ -57,6 +59,14 @@ public final class ConversationScorer {
             results.addAll(check.apply(view));
         }
         ResponseTiming timing = ResponseTiming.measure(conversation.messages());
+        ConversationOutcome outcome = outcomes.classify(view, timing);
+        // After every check and the outcome: regular expressions run when a check first asks.
+        List<RuleError> errors = ruleErrors(enriched);
+        if (!errors.isEmpty()) {
+            Set<String> broken = new java.util.HashSet<>();
+            errors.forEach(e -> broken.add(e.owner()));
+            results.removeIf(r -> broken.contains(r.rule().id()));
+        }
         List<SegmentScore> segments = new ArrayList<>(parts.size());
         for (AgentSegment part : parts) {
             segments.add(scorePart(part, view, timing, results));
@@ -74,7 +84,27 @@ public final class ConversationScorer {
                 verdict(results, GREETING), verdict(results, APOLOGY), verdict(results, CLOSING),
                 redLineHits(results), fatal, deductions, qa,
                 segments.stream().mapToInt(SegmentScore::longAgentMessages).sum(), segments,
-                outcomes.classify(view, timing), swing, tags);
+                outcome, swing, tags, errors);
+    }
+
+    /** The regular expressions that failed on a message of the conversation, by what they were checked for. */
+    private List<RuleError> ruleErrors(List<EnrichedMessage> enriched) {
+        List<RuleError> errors = List.of();
+        for (EnrichedMessage m : enriched) {
+            Map<Integer, String> failed = m.matches().regexFailures();
+            if (failed.isEmpty()) {
+                continue;
+            }
+            if (errors.isEmpty()) {
+                errors = new ArrayList<>();
+            }
+            for (Map.Entry<Integer, String> f : failed.entrySet()) {
+                for (String owner : setOwners.getOrDefault(f.getKey(), List.of("phrase set " + f.getKey()))) {
+                    errors.add(new RuleError(owner, m.seq(), m.message().messageId(), f.getValue()));
+                }
+            }
+        }
+        return errors;
     }
 
     private SegmentScore scorePart(AgentSegment part, ConversationView view, ResponseTiming timing, List<CheckResult> all) {

@@ -23,6 +23,7 @@ import chatqa.rules.RuleBook;
 import chatqa.rules.RuleBookLoader;
 import chatqa.score.ConversationScore;
 import chatqa.score.ConversationScorer;
+import chatqa.score.RuleError;
 import chatqa.warehouse.Tables;
 
 /**
@@ -119,9 +120,10 @@ final class ConversationScoring implements FlatMapFunction<Iterator<Row>, RunTal
                     }
                     case RowCodec.KIND_QUARANTINE -> {
                         quarantine.write(RowCodec.quarantine(r, mask));
-                        tally.quarantined(r.getAs("file"), r.getAs("reason"));
+                        tally.quarantined(new RunTally.Example(r.getAs("file"), r.getAs("line"), r.getAs("reason"),
+                                r.getAs("field"), r.getAs("detail")));
                     }
-                    default -> tally.encoding(r.getAs("file"), r.getAs("encoding"));
+                    default -> tally.fileRead(r.getAs("file"), r.getAs("encoding"), r.getAs("time_only"));
                 }
             }
             score(group);
@@ -134,7 +136,7 @@ final class ConversationScoring implements FlatMapFunction<Iterator<Row>, RunTal
             Sessionizer.Result split = sessionizer.split(group);
             for (QuarantinedRow d : split.duplicates()) {
                 quarantine.write(RowCodec.quarantine(d, mask));
-                tally.duplicate(d.file(), d.reason().code());
+                tally.duplicate(new RunTally.Example(d.file(), d.line(), d.reason().code(), d.field(), d.detail()));
             }
             for (Conversation c : split.conversations()) {
                 ConversationScore s = scorer.score(c);
@@ -148,6 +150,10 @@ final class ConversationScoring implements FlatMapFunction<Iterator<Row>, RunTal
                 }
                 for (Row h : rows.hits()) {
                     hits.write(h);
+                }
+                for (RuleError e : s.ruleErrors()) {
+                    quarantine.write(RowCodec.ruleError(e, s.messages().get(e.messageSeq() - 1).message().source()));
+                    tally.ruleError(e.owner());
                 }
                 tally.conversation(s.outcome().outcome().code(), s.qaScore() != null, s.scenarioNames(),
                         c.startedAt() == null ? null : c.startedAt().atZone(zoneId).toLocalDate());

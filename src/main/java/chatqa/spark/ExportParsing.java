@@ -3,8 +3,8 @@ package chatqa.spark;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,6 +23,7 @@ import org.apache.spark.util.TaskCompletionListener;
 
 import chatqa.ingest.ExportMapping;
 import chatqa.ingest.ExportReader;
+import chatqa.ingest.FileRead;
 import chatqa.ingest.InputFile;
 import chatqa.ingest.QuarantinedRow;
 import chatqa.ingest.RowSink;
@@ -41,12 +42,17 @@ final class ExportParsing implements FlatMapFunction<InputFile, Row> {
     private final ExportMapping mapping;
     private final String zone;
     private final Instant runStarted;
+    private final LocalDate day;
 
-    /** {@code runStarted}: every task judges timestamps "in the future" against the same instant. */
-    ExportParsing(ExportMapping mapping, ZoneId zone, Instant runStarted) {
+    /**
+     * {@code runStarted}: every task judges timestamps "in the future" against the same instant;
+     * {@code day}: the --date given (null: none), which times of day without a date are put on.
+     */
+    ExportParsing(ExportMapping mapping, ZoneId zone, Instant runStarted, LocalDate day) {
         this.mapping = mapping;
         this.zone = zone.getId();
         this.runStarted = runStarted;
+        this.day = day;
     }
 
     @Override
@@ -67,7 +73,7 @@ final class ExportParsing implements FlatMapFunction<InputFile, Row> {
         Path path = new Path(file.path());
         FileSystem fs = path.getFileSystem(new Configuration());
         try (InputStream in = fs.open(path)) {
-            Charset cs = ExportReader.forFile(mapping, ZoneId.of(zone), file, runStarted).read(in, file, new RowSink() {
+            FileRead read = ExportReader.forFile(mapping, ZoneId.of(zone), file, runStarted, day).read(in, file, new RowSink() {
                 @Override
                 public void accept(Message message) {
                     rows.add(RowCodec.parsedMessage(message));
@@ -78,7 +84,7 @@ final class ExportParsing implements FlatMapFunction<InputFile, Row> {
                     rows.add(RowCodec.parsedQuarantine(row, file.index()));
                 }
             });
-            rows.add(RowCodec.parsedFile(file.path(), file.index(), cs.name()));
+            rows.add(RowCodec.parsedFile(file.path(), file.index(), read.encoding().label(), read.timeOnlyDated()));
         }
     }
 

@@ -18,6 +18,7 @@ import chatqa.publish.WarehouseMask;
 import chatqa.score.CheckResult;
 import chatqa.score.ConversationScore;
 import chatqa.score.OutcomeFlags;
+import chatqa.score.RuleError;
 import chatqa.score.ResponseTiming;
 import chatqa.score.ScenarioTag;
 import chatqa.score.SegmentScore;
@@ -32,6 +33,8 @@ final class RowCodec {
     static final String KIND_MESSAGE = "message";
     static final String KIND_QUARANTINE = "quarantine";
     static final String KIND_FILE = "file";
+    /** The quarantine reason of a check whose regular expression failed on a message. */
+    static final String RULE_ERROR = "rule_error";
 
     private RowCodec() {
     }
@@ -44,18 +47,18 @@ final class RowCodec {
     static Row parsedMessage(Message m) {
         return RowFactory.create(KIND_MESSAGE, m.source().file(), m.source().fileIndex(), m.source().line(),
                 m.conversationId(), m.messageId(), m.sentAt(), m.role().code(), m.agentId(), m.customerId(), m.shopId(),
-                m.text(), null, null, null, null, null, Sessionizer.key(m.shopId(), m.conversationId(), m.customerId()));
+                m.text(), null, null, null, null, null, null, Sessionizer.key(m.shopId(), m.conversationId(), m.customerId()));
     }
 
     static Row parsedQuarantine(QuarantinedRow q, int fileIndex) {
         return RowFactory.create(KIND_QUARANTINE, q.file(), fileIndex, q.line(), null, null, null, null, null, null, null,
-                null, q.reason().code(), q.field(), q.detail(), q.raw(), null,
+                null, q.reason().code(), q.field(), q.detail(), q.raw(), null, null,
                 String.format("\uffffq\u0001%s\u0001%019d", q.file(), q.line()));
     }
 
-    static Row parsedFile(String file, int fileIndex, String encoding) {
+    static Row parsedFile(String file, int fileIndex, String encoding, long timeOnly) {
         return RowFactory.create(KIND_FILE, file, fileIndex, 0L, null, null, null, null, null, null, null,
-                null, null, null, null, null, encoding, "\uffffo\u0001" + file);
+                null, null, null, null, null, encoding, timeOnly, "\uffffo\u0001" + file);
     }
 
     static Message message(Row r) {
@@ -91,6 +94,16 @@ final class RowCodec {
     static Row quarantine(QuarantinedRow q, WarehouseMask mask) {
         return RowFactory.create(q.file(), q.line(), q.reason().code(), q.field(), q.detail(),
                 mask == null ? q.raw() : mask.text(q.raw()));
+    }
+
+    /**
+     * A check that could not be made, stored in the quarantine table under the message's file and
+     * line with reason {@value #RULE_ERROR} and the rule id as its field. It is no input row: the
+     * message itself was accepted and scored.
+     */
+    static Row ruleError(RuleError e, SourceRef message) {
+        return RowFactory.create(message.file(), message.line(), RULE_ERROR, e.owner(),
+                e.detail() + "; " + e.owner() + " is not scored for this conversation", null);
     }
 
     /** The same for a quarantined row as parsed (schema {@link Stages#PARSED}). */

@@ -5,14 +5,15 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * What one scoring task saw, counted as it wrote its rows, so the driver learns the run's counts
  * from one small object per task instead of re-reading the rows: per input file the rows read,
- * accepted and quarantined, the quarantine reasons, the conversations by outcome, scenario and
- * start day. Tallies merge by addition, so the order tasks finish in does not matter.
+ * accepted and quarantined and the reasons, the first example of each reason, times of day put
+ * on the run's day, rule checks that could not run, the conversations by outcome, scenario and
+ * start day. Its size grows with files, reasons and rules, never with rows. Tallies merge by
+ * addition (examples: the earliest), so the order tasks finish in does not matter.
  */
 final class RunTally implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -23,6 +24,14 @@ final class RunTally implements Serializable {
     final Map<String, long[]> perFile = new HashMap<>();
     final Map<String, String> encodings = new HashMap<>();
     final Map<String, Long> reasons = new TreeMap<>();
+    /** Per file, per quarantine reason, the rows. */
+    final Map<String, Map<String, Long>> fileReasons = new HashMap<>();
+    /** Per file, per quarantine reason, its first row. */
+    final Map<String, Map<String, Example>> fileExamples = new HashMap<>();
+    /** Per file, timestamps that were a time of day put on the run's day. */
+    final Map<String, Long> timeOnlyDated = new HashMap<>();
+    /** Per rule id, the conversations where it could not be checked (its regular expression failed on a message). */
+    final Map<String, Long> ruleErrors = new TreeMap<>();
     final Map<String, Long> outcomes = new TreeMap<>();
     final Map<String, Long> scenarios = new TreeMap<>();
     final Map<LocalDate, Long> startDays = new TreeMap<>();
@@ -36,25 +45,38 @@ final class RunTally implements Serializable {
         c[ACCEPTED]++;
     }
 
-    void quarantined(String file, String reason) {
-        long[] c = file(file);
+    void quarantined(Example row) {
+        long[] c = file(row.file());
         c[READ]++;
         c[QUARANTINED]++;
-        reasons.merge(reason, 1L, Long::sum);
+        reason(row);
     }
 
     /** A row first counted as accepted turned out to repeat another message. */
-    void duplicate(String file, String reason) {
-        long[] c = file(file);
+    void duplicate(Example row) {
+        long[] c = file(row.file());
         c[ACCEPTED]--;
         c[QUARANTINED]++;
-        reasons.merge(reason, 1L, Long::sum);
+        reason(row);
         duplicates++;
     }
 
-    void encoding(String file, String charset) {
+    private void reason(Example row) {
+        reasons.merge(row.reason(), 1L, Long::sum);
+        fileReasons.computeIfAbsent(row.file(), k -> new TreeMap<>()).merge(row.reason(), 1L, Long::sum);
+        fileExamples.computeIfAbsent(row.file(), k -> new TreeMap<>()).merge(row.reason(), row, Example::earlier);
+    }
+
+    void fileRead(String file, String encoding, long timeOnly) {
         file(file);
-        encodings.put(file, charset);
+        encodings.put(file, encoding);
+        if (timeOnly > 0) {
+            timeOnlyDated.merge(file, timeOnly, Long::sum);
+        }
+    }
+
+    void ruleError(String ruleId) {
+        ruleErrors.merge(ruleId, 1L, Long::sum);
     }
 
     void conversation(String outcome, boolean wasScored, List<String> scenarioTags, LocalDate startDay) {
@@ -84,6 +106,12 @@ final class RunTally implements Serializable {
             });
             all.encodings.putAll(t.encodings);
             t.reasons.forEach((k, v) -> all.reasons.merge(k, v, Long::sum));
+            t.fileReasons.forEach((f, m) -> m.forEach((k, v) ->
+                    all.fileReasons.computeIfAbsent(f, x -> new TreeMap<>()).merge(k, v, Long::sum)));
+            t.fileExamples.forEach((f, m) -> m.forEach((k, v) ->
+                    all.fileExamples.computeIfAbsent(f, x -> new TreeMap<>()).merge(k, v, Example::earlier)));
+            t.timeOnlyDated.forEach((k, v) -> all.timeOnlyDated.merge(k, v, Long::sum));
+            t.ruleErrors.forEach((k, v) -> all.ruleErrors.merge(k, v, Long::sum));
             t.outcomes.forEach((k, v) -> all.outcomes.merge(k, v, Long::sum));
             t.scenarios.forEach((k, v) -> all.scenarios.merge(k, v, Long::sum));
             t.startDays.forEach((k, v) -> all.startDays.merge(k, v, Long::sum));
@@ -94,21 +122,28 @@ final class RunTally implements Serializable {
         return all;
     }
 
-    /** The day most conversations start on, the earliest of equals; empty when none has a timestamp. */
-    Optional<LocalDate> busiestDay() {
-        LocalDate best = null;
-        long most = 0;
-        for (Map.Entry<LocalDate, Long> e : startDays.entrySet()) {
-            if (e.getValue() > most) {
-                best = e.getKey();
-                most = e.getValue();
-            }
-        }
-        return Optional.ofNullable(best);
+    /** Per quarantine reason, its first row in the run (by file, then line). */
+    Map<String, Example> examples() {
+        Map<String, Example> out = new TreeMap<>();
+        fileExamples.values().forEach(m -> m.forEach((k, v) -> out.merge(k, v, Example::earlier)));
+        return out;
+    }
+
+    /** Conversations with a start time, on any day. */
+    long withStartTime() {
+        return startDays.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Conversations with a start time on another day than {@code day}. */
     long startingOutside(LocalDate day) {
         return startDays.entrySet().stream().filter(e -> !e.getKey().equals(day)).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** One quarantined row, as the summary quotes it: where, which field, and what was wrong. */
+    record Example(String file, long line, String reason, String field, String detail) implements Serializable {
+        Example earlier(Example other) {
+            int byFile = file.compareTo(other.file);
+            return byFile < 0 || (byFile == 0 && line <= other.line) ? this : other;
+        }
     }
 }

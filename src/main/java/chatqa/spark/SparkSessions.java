@@ -29,7 +29,9 @@ public final class SparkSessions {
                 .config("spark.sql.shuffle.partitions", "16")
                 .config("spark.sql.parquet.compression.codec", "zstd")
                 .config("spark.ui.enabled", "false")
-                .config("spark.ui.showConsoleProgress", "false");
+                .config("spark.ui.showConsoleProgress", "false")
+                // chatqa keeps no Spark catalog tables: nothing may appear as spark-warehouse/ in the user's folder.
+                .config("spark.sql.warehouse.dir", Path.of(System.getProperty("java.io.tmpdir"), "chatqa-spark-catalog").toUri().toString());
         if (master != null) {
             b.master(master);
         } else if (System.getProperty("spark.master") == null) {

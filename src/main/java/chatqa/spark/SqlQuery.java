@@ -16,9 +16,10 @@ import com.opencsv.CSVWriter;
 
 import chatqa.publish.CsvTable;
 import chatqa.publish.TextTable;
+import chatqa.warehouse.ReadOnlySql;
 import chatqa.warehouse.WarehouseViews;
 
-/** Runs one Spark SQL query over the warehouse's table and trend views. */
+/** Runs one read-only Spark SQL query ({@link ReadOnlySql}) over the warehouse's table and trend views. */
 public final class SqlQuery {
     /** How the result is printed. */
     public enum Output { TABLE, CSV, JSON }
@@ -30,12 +31,12 @@ public final class SqlQuery {
         }
     }
 
-    private final SparkSession spark;
     private final List<String> views;
+    private final ReadOnlySql readOnly;
 
     public SqlQuery(SparkSession spark, String warehouse) throws IOException {
-        this.spark = spark;
         this.views = WarehouseViews.register(spark, warehouse);
+        this.readOnly = new ReadOnlySql(spark, warehouse);
         if (views.isEmpty()) {
             throw new BadQuery("no tables under " + warehouse + " (run chatqa score first, or pass --warehouse)");
         }
@@ -45,9 +46,12 @@ public final class SqlQuery {
         return views;
     }
 
+    /** The result of a query that reads the warehouse; {@link BadQuery} for bad SQL and for anything that would write or read elsewhere. */
     public Dataset<Row> run(String sql) {
         try {
-            return spark.sql(sql);
+            return readOnly.query(sql);
+        } catch (ReadOnlySql.Refused e) {
+            throw new BadQuery(e.getMessage());
         } catch (Exception e) {
             // Scala does not declare AnalysisException (syntax errors are one too), so javac cannot see it thrown.
             if (e instanceof AnalysisException ae) {

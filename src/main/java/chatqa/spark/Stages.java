@@ -14,7 +14,8 @@ import org.apache.spark.sql.types.StructType;
 final class Stages {
     /**
      * Every input row after parsing: kind "message" (accepted), "quarantine" (rejected with a
-     * reason) or "file" (one per input file, carrying the encoding it was read in), with the key
+     * reason) or "file" (one per input file, carrying the encoding it was read in and, in
+     * {@code time_only}, how many of its times of day were put on the run's day), with the key
      * the scoring task groups them by.
      */
     static final StructType PARSED = new StructType(new StructField[] {
@@ -22,7 +23,7 @@ final class Stages {
             f("conversation_id", StringType), f("message_id", StringType), f("sent_at", TimestampType),
             f("role", StringType), f("agent_id", StringType), f("customer_id", StringType), f("shop_id", StringType),
             f("text", StringType), f("reason", StringType), f("field", StringType), f("detail", StringType),
-            f("raw", StringType), f("encoding", StringType), f("group_key", StringType)});
+            f("raw", StringType), f("encoding", StringType), f("time_only", LongType), f("group_key", StringType)});
 
     private Stages() {
     }

@@ -173,7 +173,7 @@ public final class DayPartitions {
     }
 
     /** On this host we can ask whether the process lives; elsewhere only recent activity tells. */
-    private static boolean isAlive(String owner, long lastChangeMs, long staleAfterMs) {
+    static boolean isAlive(String owner, long lastChangeMs, long staleAfterMs) {
         String[] parts = owner.trim().split(" ");
         String self = owner();
         if (parts.length == 2 && parts[0].equals(self.split(" ")[0])) {

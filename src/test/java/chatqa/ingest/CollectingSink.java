@@ -3,7 +3,6 @@ package chatqa.ingest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,7 +16,7 @@ final class CollectingSink implements RowSink {
 
     final List<Message> accepted = new ArrayList<>();
     final List<QuarantinedRow> quarantined = new ArrayList<>();
-    Charset charset;
+    FileEncoding charset;
 
     @Override
     public void accept(Message message) {
@@ -38,7 +37,7 @@ final class CollectingSink implements RowSink {
         InputFile file = new InputFile(path, 0, bytes.length, "");
         CollectingSink sink = new CollectingSink();
         try {
-            sink.charset = ExportReader.forFile(mapping, SHANGHAI, file).read(new ByteArrayInputStream(bytes), file, sink);
+            sink.charset = ExportReader.forFile(mapping, SHANGHAI, file).read(new ByteArrayInputStream(bytes), file, sink).encoding();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,7 +3,6 @@ package chatqa.ingest;
 import static chatqa.ingest.CollectingSink.readCsv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -33,7 +32,7 @@ class DelimitedExportReaderTest {
                         new SourceRef("x.csv", 0, 3))),
                 sink.accepted);
         assertEquals(List.of(), sink.quarantined);
-        assertEquals(StandardCharsets.UTF_8, sink.charset);
+        assertEquals(FileEncoding.UTF_8, sink.charset);
     }
 
     @Test

@@ -27,15 +27,15 @@ class EncodingTest {
         return out.toByteArray();
     }
 
-    private static Charset sniff(byte[] bytes) {
-        return EncodingSniffer.sniff(bytes, bytes.length);
+    private static FileEncoding sniff(byte[] bytes) {
+        return EncodingSniffer.sniff(bytes, bytes.length).encoding();
     }
 
     @Test
     void gbkFileIsDecodedAsGbkWhenEncodingIsAuto() {
         CollectingSink sink = read(ExportMapping.canonical(), "x.csv", CHAT.getBytes(GBK));
 
-        assertEquals(EncodingSniffer.GBK, sink.charset);
+        assertEquals(FileEncoding.GB18030, sink.charset);
         assertEquals(List.of("你好，我的快递怎么还没到？", "亲，很抱歉给您添麻烦了"), sink.texts());
         assertEquals(List.of(), sink.quarantined);
     }
@@ -48,7 +48,7 @@ class EncodingTest {
 
         CollectingSink sink = read(ExportMapping.canonical(), "x.csv", bytes);
 
-        assertEquals(StandardCharsets.UTF_8, sink.charset);
+        assertEquals(FileEncoding.UTF_8, sink.charset);
         assertEquals(List.of("4:bad_encoding:-"), sink.quarantineSummary());
         assertEquals(List.of("你好，我的快递怎么还没到？", "亲，很抱歉给您添麻烦了", "请问还有其他可以帮到您的吗"), sink.texts());
         assertEquals(List.of(2L, 3L, 5L), sink.acceptedLines());
@@ -76,37 +76,37 @@ class EncodingTest {
 
         CollectingSink sink = read(utf8, "x.csv", CHAT.getBytes(GBK));
 
-        assertEquals(StandardCharsets.UTF_8, sink.charset);
+        assertEquals(FileEncoding.UTF_8, sink.charset);
         assertEquals(List.of("2:bad_encoding:-", "3:bad_encoding:-"), sink.quarantineSummary());
     }
 
     @Test
     void sniffsGbkWhenMostNonAsciiLinesDecodeOnlyAsGbk() {
-        assertEquals(EncodingSniffer.GBK, sniff("在吗\n您好\n".getBytes(GBK)));
+        assertEquals(FileEncoding.GB18030, sniff("在吗\n您好\n".getBytes(GBK)));
     }
 
     @Test
     void sniffsUtf8ForUtf8Chinese() {
-        assertEquals(StandardCharsets.UTF_8, sniff("在吗\n您好\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(FileEncoding.UTF_8, sniff("在吗\n您好\n".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void sniffsUtf8ForPlainAscii() {
-        assertEquals(StandardCharsets.UTF_8, sniff("hello\nworld\n".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(FileEncoding.UTF_8, sniff("hello\nworld\n".getBytes(StandardCharsets.US_ASCII)));
     }
 
     @Test
     void byteOrderMarkMeansUtf8() {
         byte[] bomThenGbk = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "在吗\n您好\n".getBytes(GBK));
 
-        assertEquals(StandardCharsets.UTF_8, sniff(bomThenGbk));
+        assertEquals(FileEncoding.UTF_8, sniff(bomThenGbk));
     }
 
     @Test
     void oneStrayByteAmongUtf8LinesDoesNotMakeTheFileGbk() {
         byte[] bytes = concat("在吗\n您好\n".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, '(', '\n'});
 
-        assertEquals(StandardCharsets.UTF_8, sniff(bytes));
+        assertEquals(FileEncoding.UTF_8, sniff(bytes));
     }
 
     @Test
@@ -116,7 +116,7 @@ class EncodingTest {
         byte[] bytes = concat("conversation_id,sent_at,sender_role,text\nc1,2024-03-01 10:00:00,customer,hello\n"
                 .getBytes(StandardCharsets.UTF_8), "c1,2024-03-01 10:00:05,agent,".getBytes(StandardCharsets.UTF_8), cut);
 
-        assertEquals(StandardCharsets.UTF_8, sniff(bytes));
+        assertEquals(FileEncoding.UTF_8, sniff(bytes));
         CollectingSink sink = read(ExportMapping.canonical(), "x.csv", bytes);
         assertEquals(List.of("hello"), sink.texts());
         assertEquals(List.of("3:bad_encoding:-"), sink.quarantineSummary());

@@ -155,7 +155,7 @@ class MappingLoaderTest {
                   text: 内容
                 """);
 
-        assertEquals("shop.yaml:2: encoding: expected UTF-8, GBK or auto, got 'latin1'", error);
+        assertEquals("shop.yaml:2: encoding: expected auto, UTF-8, GBK (GB18030), Big5, UTF-16LE or UTF-16BE, got 'latin1'", error);
     }
 
     @Test

@@ -2,6 +2,7 @@ package chatqa.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -69,11 +70,36 @@ class TimestampParserTest {
 
     @Test
     void mappingPatternsAreTriedAfterTheBuiltInForms() {
-        TimestampParser slashes = new TimestampParser(ZoneId.of("Asia/Shanghai"), List.of("yyyy/MM/dd HH:mm:ss"));
+        TimestampParser dotted = new TimestampParser(ZoneId.of("Asia/Shanghai"), List.of("dd.MM.yyyy HH:mm:ss"));
 
-        assertEquals(Instant.parse("2024-03-01T02:00:05Z"), slashes.parse("2024/03/01 10:00:05"));
-        assertEquals(Instant.parse("2024-03-01T02:00:05Z"), slashes.parse("2024-03-01 10:00:05"));
-        assertNull(shanghai.parse("2024/03/01 10:00:05"));
+        assertEquals(Instant.parse("2024-03-01T02:00:05Z"), dotted.parse("01.03.2024 10:00:05"));
+        assertEquals(Instant.parse("2024-03-01T02:00:05Z"), dotted.parse("2024-03-01 10:00:05"));
+        assertNull(shanghai.parse("01.03.2024 10:00:05"));
+    }
+
+    @Test
+    void formsExcelAndDeskToolsWriteOnResaveAreBuiltIn() {
+        Instant ten = Instant.parse("2026-11-21T02:00:00Z");
+        assertEquals(ten, shanghai.parse("2026/11/21 10:00"));
+        assertEquals(ten, shanghai.parse("2026/11/21 10:00:00"));
+        assertEquals(Instant.parse("2026-01-05T01:03:05Z"), shanghai.parse("2026-1-5 9:03:05"));
+        assertEquals(Instant.parse("2026-01-05T01:03:05Z"), shanghai.parse("2026/1/5 9:03:05"));
+        assertEquals(ten, shanghai.parse("2026年11月21日 10:00"));
+        assertEquals(Instant.parse("2026-11-21T02:00:05Z"), shanghai.parse("2026年11月21日10:00:05"));
+        assertNull(shanghai.parse("2026/2/30 10:00"), "an impossible date stays a bad timestamp");
+    }
+
+    @Test
+    void aTimeOfDayIsPutOnTheRunsDayOnlyWhenOneIsGivenAndCounted() {
+        TimestampParser withDay = new TimestampParser(ZoneId.of("Asia/Shanghai"), List.of(), java.time.LocalDate.of(2026, 11, 21));
+
+        assertNull(shanghai.parse("10:00:05"));
+        assertTrue(shanghai.whyNot("10:00:05").contains("time of day without a date: pass --date"), shanghai.whyNot("10:00:05"));
+        assertEquals(Instant.parse("2026-11-21T02:00:05Z"), withDay.parse("10:00:05"));
+        assertEquals(Instant.parse("2026-11-21T01:05:00Z"), withDay.parse("9:05"));
+        assertEquals(2, withDay.timeOnlyDated());
+        assertEquals(Instant.parse("2026-11-20T02:00:05Z"), withDay.parse("2026-11-20 10:00:05"), "a full timestamp keeps its own day");
+        assertEquals(2, withDay.timeOnlyDated());
     }
 
     @Test

@@ -129,7 +129,7 @@ class PersonalDataMaskTest {
     @Test
     void addressStopsBeforeTheWordsAfterIt() {
         assertEquals("[地址]发货3件", masked("文三路123号发货3件"));
-        assertEquals("收件人：张三 138****8000 浙江省杭州市[地址]",
+        assertEquals("收件人：[姓名] 138****8000 浙江省杭州市[地址]",
                 masked("收件人：张三 13800138000 浙江省杭州市余杭区五常街道文一西路969号"));
     }
 

@@ -1,7 +1,6 @@
 package chatqa.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -19,14 +18,14 @@ class RunTallyTest {
         a.accepted("a.csv");
         a.accepted("a.csv");
         a.accepted("b.csv");
-        a.duplicate("b.csv", "duplicate_message");
-        a.quarantined("a.csv", "bad_timestamp");
-        a.encoding("a.csv", "UTF-8");
+        a.duplicate(row("b.csv", 9, "duplicate_message"));
+        a.quarantined(row("a.csv", 7, "bad_timestamp"));
+        a.fileRead("a.csv", "UTF-8", 0);
         a.conversation("resolved_in_chat", true, List.of("logistics"), DAY);
         RunTally b = new RunTally();
         b.accepted("b.csv");
-        b.quarantined("b.csv", "bad_timestamp");
-        b.encoding("b.csv", "GBK");
+        b.quarantined(row("b.csv", 3, "bad_timestamp"));
+        b.fileRead("b.csv", "GBK", 2);
         b.conversation("resolved_in_chat", false, List.of("logistics", "payment"), DAY.minusDays(1));
 
         RunTally all = RunTally.merge(List.of(a, b));
@@ -34,6 +33,11 @@ class RunTallyTest {
         assertEquals(List.of(3L, 1L, 2L), List.of(all.perFile.get("b.csv")[0], all.perFile.get("b.csv")[1], all.perFile.get("b.csv")[2]));
         assertEquals(Map.of("bad_timestamp", 2L, "duplicate_message", 1L), all.reasons);
         assertEquals(Map.of("a.csv", "UTF-8", "b.csv", "GBK"), all.encodings);
+        assertEquals(Map.of("a.csv", Map.of("bad_timestamp", 1L), "b.csv", Map.of("bad_timestamp", 1L, "duplicate_message", 1L)),
+                all.fileReasons);
+        assertEquals(7, all.examples().get("bad_timestamp").line(), "the first example is the earliest file's");
+        assertEquals(3, all.fileExamples.get("b.csv").get("bad_timestamp").line());
+        assertEquals(Map.of("b.csv", 2L), all.timeOnlyDated);
         assertEquals(1, all.duplicates);
         assertEquals(2, all.conversations);
         assertEquals(1, all.scored);
@@ -44,15 +48,17 @@ class RunTallyTest {
     }
 
     @Test
-    void theBusiestDayIsTheEarliestOfEqualsAndOthersAreCountedOutside() {
+    void conversationsOutsideTheDayAreCounted() {
         RunTally t = new RunTally();
         t.conversation("unresolved", true, List.of(), DAY);
         t.conversation("unresolved", true, List.of(), DAY.minusDays(1));
         t.conversation("unresolved", true, List.of(), null);
-        assertEquals(DAY.minusDays(1), t.busiestDay().orElseThrow());
-        t.conversation("unresolved", true, List.of(), DAY);
-        assertEquals(DAY, t.busiestDay().orElseThrow());
         assertEquals(1, t.startingOutside(DAY));
-        assertTrue(new RunTally().busiestDay().isEmpty());
+        assertEquals(2, t.withStartTime());
+        assertEquals(Map.of(DAY, 1L, DAY.minusDays(1), 1L), t.startDays);
+    }
+
+    private static RunTally.Example row(String file, long line, String reason) {
+        return new RunTally.Example(file, line, reason, "sent_at", "why");
     }
 }
