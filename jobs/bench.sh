@@ -88,7 +88,7 @@ seg_cpu=$(field segment_cpu_seconds "$work/segment.out")
 echo "bench: [2/3] chatqa score, local[*]" >&2
 rm -rf "$work/warehouse" "$work/reports"
 # shellcheck disable=SC2086
-/usr/bin/time -v -o "$work/job.time" java ${CHATQA_JAVA_OPTS:-} -Xlog:gc:file="$work/gc-job.log" "${spark_opens[@]}" \
+/usr/bin/time -v -o "$work/job.time" java ${CHATQA_JAVA_OPTS:-} -Xlog:gc:file="$work/gc-job.log" \
   -jar "${job_jar:-$jar}" score --input "$input" --date "$day" \
   --warehouse "$work/warehouse" --reports "$work/reports" >"$work/job.out" 2>"$work/job.err" \
   || { cat "$work/job.err" >&2; exit 1; }

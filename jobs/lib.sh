@@ -1,18 +1,15 @@
 # Shared by the job scripts: find Java 17+, build the jar when it is missing or older than the
-# sources, and run it with the JVM flags Spark needs on Java 17.
+# sources, and run it (the jar's manifest carries the JVM flags Spark needs on Java 17).
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$root/target/chatqa.jar"
 
-# Spark reaches into these JDK packages; Java 17 closes them by default.
-spark_opens=(
-  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
-  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
-  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
-  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED
-  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
-)
+# Spark reaches into JDK packages that Java 17 closes by default. The jar's manifest opens them
+# (Add-Opens) for `java -jar`; a launch with -cp reads the same list from the jar (jvm_opens).
+jvm_opens() {
+  local list
+  list=$(unzip -p "$jar" chatqa/jvm/add-opens.txt 2>/dev/null) || { echo "chatqa: cannot read chatqa/jvm/add-opens.txt from $jar (is unzip installed?)" >&2; exit 1; }
+  for p in $list; do printf -- '--add-opens=%s=ALL-UNNAMED\n' "$p"; done
+}
 
 require_java() {
   if ! command -v java >/dev/null 2>&1; then
@@ -43,7 +40,7 @@ ensure_jar() {
 run_chatqa() {
   # CHATQA_JAVA_OPTS: extra JVM options, e.g. -Xmx8g for a large day.
   # shellcheck disable=SC2086
-  java ${CHATQA_JAVA_OPTS:-} "${spark_opens[@]}" -jar "$jar" "$@"
+  java ${CHATQA_JAVA_OPTS:-} -jar "$jar" "$@"
 }
 
 # Installs Debian packages that are missing, when this machine can (root and apt-get); says

@@ -18,5 +18,6 @@ ensure_jar
 if [ -n "${SPARK_HOME:-}" ] && [ -x "$SPARK_HOME/bin/spark-submit" ]; then
   exec "$SPARK_HOME/bin/spark-submit" --master "$master" --class chatqa.cli.ChatQa ${SPARK_SUBMIT_OPTS_EXTRA:-} "$jar" "$@"
 fi
-exec java ${CHATQA_JAVA_OPTS:-} "${spark_opens[@]}" -cp "$jar" org.apache.spark.deploy.SparkSubmit \
+mapfile -t opens < <(jvm_opens)
+exec java ${CHATQA_JAVA_OPTS:-} "${opens[@]}" -cp "$jar" org.apache.spark.deploy.SparkSubmit \
   --master "$master" --class chatqa.cli.ChatQa ${SPARK_SUBMIT_OPTS_EXTRA:-} "$jar" "$@"

@@ -7,18 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.apache.spark.sql.SparkSession;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import chatqa.spark.Progress;
-import chatqa.spark.RunFailed;
-import chatqa.spark.RunSummary;
-import chatqa.spark.ScoreJob;
-import chatqa.spark.ScoreOptions;
-import chatqa.spark.SparkSessions;
+import chatqa.job.Progress;
+import chatqa.job.RunFailed;
+import chatqa.job.RunSummary;
+import chatqa.job.ScoreOptions;
+import chatqa.job.Session;
 
 /**
  * {@code chatqa backfill}: scores a range of days in one Spark session, each day from its own
@@ -63,13 +60,11 @@ final class BackfillCommand implements Callable<Integer> {
         for (LocalDate d : days) {
             runs.add(scoring.validate(List.of(inputRoot.resolve(d.toString()).toString()), d));
         }
-        SparkSession spark = SparkSessions.create(scoring.target.master, runs.get(0).timezone().getId());
         List<String> failed = new ArrayList<>();
-        try {
-            ScoreJob job = new ScoreJob(spark);
+        try (Session session = Session.open(scoring.target.master, runs.get(0).timezone().getId())) {
             for (ScoreOptions run : runs) {
                 try {
-                    RunSummary summary = job.run(run);
+                    RunSummary summary = session.score(run);
                     System.out.print(summary.render());
                     if (!summary.committed()) {
                         failed.add(run.day().toString());
@@ -85,8 +80,6 @@ final class BackfillCommand implements Callable<Integer> {
                     failed.add(run.day().toString());
                 }
             }
-        } finally {
-            spark.stop();
         }
         System.out.printf("backfill: %d day(s) scored, %d failed%s%n", runs.size() - failed.size(), failed.size(),
                 failed.isEmpty() ? "" : " (" + String.join(", ", failed) + ")");

@@ -14,13 +14,13 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import chatqa.enrich.Segmenter;
 import chatqa.ingest.ExportMapping;
 import chatqa.ingest.ExportReader;
 import chatqa.ingest.InputFile;
-import chatqa.ingest.MappingLoader;
 import chatqa.ingest.QuarantinedRow;
 import chatqa.ingest.RowSink;
 import chatqa.model.Message;
@@ -42,16 +42,16 @@ final class BenchCommand {
         @Option(names = "--input", required = true, paramLabel = "DIR", description = "Export files or folders.")
         List<Path> inputs;
 
-        @Option(names = "--mapping", paramLabel = "FILE|NAME", description = "Export mapping, as for score.")
-        String mapping;
+        @Mixin
+        MappingOption mapping;
 
-        @Option(names = "--timezone", defaultValue = "Asia/Shanghai", paramLabel = "ZONE")
-        String timezone;
+        @Mixin
+        TimezoneOption timezone;
 
         @Override
         public Integer call() throws IOException {
-            ExportMapping m = mapping == null ? ExportMapping.canonical() : MappingLoader.load(mapping);
-            ZoneId zone = ZoneId.of(timezone);
+            ExportMapping m = mapping.load();
+            ZoneId zone = timezone.zone();
             long loadStart = System.nanoTime();
             Segmenter.segment("您好，请问有什么可以帮您");
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;

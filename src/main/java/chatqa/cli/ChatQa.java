@@ -5,8 +5,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import chatqa.rules.ConfigError;
-import chatqa.spark.Version;
+import chatqa.config.ConfigError;
+import chatqa.config.Version;
 
 /**
  * The {@code chatqa} command. Exit codes: 0 the run succeeded, 1 the run failed, 2 bad

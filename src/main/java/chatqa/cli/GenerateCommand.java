@@ -2,10 +2,10 @@ package chatqa.cli;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import chatqa.sample.SampleDay;
@@ -31,8 +31,8 @@ final class GenerateCommand implements Callable<Integer> {
                     + "(about 8 messages), 7 about 20 messages as in a busy shop (default: ${DEFAULT-VALUE}).")
     double followUps;
 
-    @Option(names = "--timezone", defaultValue = "Asia/Shanghai", paramLabel = "ZONE", description = "Zone of the local timestamps (default: ${DEFAULT-VALUE}).")
-    String timezone;
+    @Mixin
+    TimezoneOption timezone;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "Output folder (required: chatqa never writes into sample-data/ unless it is named here).")
@@ -62,7 +62,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         for (int i = 0; i < days; i++) {
             // Each day its own seed, so days differ but every run writes the same files.
-            SampleDay.Written w = new SampleDay(date.plusDays(i), ZoneId.of(timezone), seed + i, followUps).write(out, conversations);
+            SampleDay.Written w = new SampleDay(date.plusDays(i), timezone.zone(), seed + i, followUps).write(out, conversations);
             System.out.printf("%s: wrote %d conversations, %d messages, %d bad rows:%n", date.plusDays(i), w.conversations(),
                     w.messages(), w.badRows());
             w.files().forEach(f -> System.out.println("  " + f));

@@ -1,21 +1,19 @@
 package chatqa.cli;
 
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import chatqa.ingest.ExportMapping;
 import chatqa.ingest.LocalExports;
-import chatqa.ingest.MappingLoader;
 import chatqa.model.Conversation;
 import chatqa.publish.Transcript;
 import chatqa.rules.Rule;
 import chatqa.rules.RuleBook;
-import chatqa.rules.RuleBookLoader;
 import chatqa.score.ConversationScorer;
 
 /** {@code chatqa rules check|test}: validate a rule book, and try it on sample conversations. */
@@ -31,12 +29,12 @@ final class RulesCommand implements Callable<Integer> {
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Validate a rule book (every problem with rule id and line) and list its rules.")
     static final class Check implements Callable<Integer> {
-        @Option(names = "--rules", paramLabel = "FILE", description = "Rule book; default: the built-in one.")
-        Path rules;
+        @Mixin
+        RulesOption rules;
 
         @Override
         public Integer call() {
-            RuleBook book = RuleBookLoader.loadSafe(rules);
+            RuleBook book = rules.load();
             System.out.printf("%s: rule book '%s' is valid: %d rules, SLA tiers %s s, inactivity gap %d min%n", book.source(),
                     book.name(), book.rules().size(), book.slaSeconds(), book.inactivityGap().toMinutes());
             System.out.printf("scenarios: %s%n", String.join(", ", book.scenarioNames()));
@@ -56,14 +54,14 @@ final class RulesCommand implements Callable<Integer> {
     @Command(name = "test", mixinStandardHelpOptions = true,
             description = "Score some conversations with a rule book and print every hit and miss on its message (no warehouse).")
     static final class Test implements Callable<Integer> {
-        @Option(names = "--rules", paramLabel = "FILE", description = "Rule book; default: the built-in one.")
-        Path rules;
+        @Mixin
+        RulesOption rules;
 
         @Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH", description = "Export files or folders.")
         List<Path> inputs;
 
-        @Option(names = "--mapping", paramLabel = "FILE|NAME", description = "Export mapping, or a built-in one by name (jddc).")
-        String mapping;
+        @Mixin
+        MappingOption mapping;
 
         @Option(names = "--conversation", paramLabel = "ID", description = "Only this conversation.")
         String conversation;
@@ -71,17 +69,17 @@ final class RulesCommand implements Callable<Integer> {
         @Option(names = "--limit", defaultValue = "20", paramLabel = "N", description = "At most N conversations (default: ${DEFAULT-VALUE}).")
         int limit;
 
-        @Option(names = "--timezone", defaultValue = "Asia/Shanghai", paramLabel = "ZONE", description = "Zone of timestamps without one.")
-        String timezone;
+        @Mixin
+        TimezoneOption timezone;
 
         @Option(names = "--no-color", description = "Mark spans with [brackets] instead of terminal colours.")
         boolean noColor;
 
         @Override
         public Integer call() throws Exception {
-            RuleBook book = RuleBookLoader.loadSafe(rules);
-            ExportMapping m = mapping == null ? ExportMapping.canonical() : MappingLoader.load(mapping);
-            LocalExports.Read read = LocalExports.read(inputs, m, ZoneId.of(timezone), book.inactivityGap());
+            RuleBook book = rules.load();
+            ExportMapping m = mapping.load();
+            LocalExports.Read read = LocalExports.read(inputs, m, timezone.zone(), book.inactivityGap());
             ConversationScorer scorer = new ConversationScorer(book);
             List<Conversation> chosen = read.conversations().stream()
                     .filter(c -> conversation == null || c.id().equals(conversation)).limit(limit).toList();

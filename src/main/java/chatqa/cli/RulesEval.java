@@ -18,15 +18,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import chatqa.ingest.ExportMapping;
 import chatqa.ingest.LocalExports;
-import chatqa.ingest.MappingLoader;
 import chatqa.model.Conversation;
 import chatqa.model.Message;
 import chatqa.rules.RuleBook;
-import chatqa.rules.RuleBookLoader;
 import chatqa.score.ElementEvaluation;
 
 /**
@@ -39,8 +38,8 @@ import chatqa.score.ElementEvaluation;
 final class RulesEval implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--rules", paramLabel = "FILE", description = "Rule book; default: the built-in one.")
-    Path rules;
+    @Mixin
+    RulesOption rules;
 
     @Option(names = "--labels", required = true, paramLabel = "FILE.jsonl", description = "Labelled messages.")
     Path labels;
@@ -48,8 +47,11 @@ final class RulesEval implements Callable<Integer> {
     @Option(names = "--input", arity = "0..*", paramLabel = "PATH", description = "The export the labelled ids come from.")
     List<Path> inputs = List.of();
 
-    @Option(names = "--mapping", paramLabel = "FILE|NAME", description = "Mapping of that export, or a built-in one by name (jddc).")
-    String mapping;
+    @Mixin
+    MappingOption mapping;
+
+    @Mixin
+    TimezoneOption timezone;
 
     /**
      * Labelled messages joined to their texts and evaluated: how many joined, which ids were not in
@@ -60,8 +62,8 @@ final class RulesEval implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RuleBook book = RuleBookLoader.loadSafe(rules);
-        Result r = evaluate(book, labels, texts(book, inputs, mapping));
+        RuleBook book = rules.load();
+        Result r = evaluate(book, labels, texts(book, inputs, mapping.load(), timezone.zone()));
         if (r.joined() == 0) {
             throw new ChatQa.BadArgument("no labelled message could be joined to a text: give --input (and --mapping) for id-only labels");
         }
@@ -78,13 +80,12 @@ final class RulesEval implements Callable<Integer> {
     }
 
     /** Message id → text of every accepted message of the export (empty without inputs). */
-    static Map<String, String> texts(RuleBook book, List<Path> inputs, String mapping) throws IOException {
+    static Map<String, String> texts(RuleBook book, List<Path> inputs, ExportMapping m, ZoneId zone) throws IOException {
         Map<String, String> texts = new HashMap<>();
         if (inputs.isEmpty()) {
             return texts;
         }
-        ExportMapping m = mapping == null ? ExportMapping.canonical() : MappingLoader.load(mapping);
-        for (Conversation c : LocalExports.read(inputs, m, ZoneId.of("Asia/Shanghai"), book.inactivityGap()).conversations()) {
+        for (Conversation c : LocalExports.read(inputs, m, zone, book.inactivityGap()).conversations()) {
             for (Message msg : c.messages()) {
                 texts.put(msg.messageId(), msg.text());
             }

@@ -4,17 +4,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.apache.spark.sql.SparkSession;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import chatqa.spark.RunFailed;
-import chatqa.spark.RunSummary;
-import chatqa.spark.ScoreJob;
-import chatqa.spark.ScoreOptions;
-import chatqa.spark.SparkSessions;
+import chatqa.job.RunFailed;
+import chatqa.job.RunSummary;
+import chatqa.job.ScoreOptions;
+import chatqa.job.Session;
 
 /**
  * {@code chatqa score}: the nightly job over one day's exports. The summary is printed whether
@@ -37,16 +34,13 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ScoreOptions options = scoring.validate(inputs, date);
-        SparkSession spark = SparkSessions.create(scoring.target.master, options.timezone().getId());
-        try {
-            RunSummary summary = new ScoreJob(spark).run(options);
+        try (Session session = Session.open(scoring.target.master, options.timezone().getId())) {
+            RunSummary summary = session.score(options);
             System.out.print(summary.render());
             return summary.committed() ? ChatQa.OK : ChatQa.FAILED;
         } catch (RunFailed e) {
             System.out.print(e.summary().render());
             throw e;
-        } finally {
-            spark.stop();
         }
     }
 }

@@ -2,7 +2,6 @@ package chatqa.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -12,11 +11,9 @@ import picocli.CommandLine.Option;
 
 import chatqa.ingest.ExportFormat;
 import chatqa.ingest.ExportMapping;
-import chatqa.ingest.MappingLoader;
+import chatqa.job.Progress;
+import chatqa.job.ScoreOptions;
 import chatqa.rules.RuleBook;
-import chatqa.rules.RuleBookLoader;
-import chatqa.spark.Progress;
-import chatqa.spark.ScoreOptions;
 import chatqa.warehouse.CommitGate;
 
 /** Options shared by {@code score} and {@code backfill}, checked before Spark starts. */
@@ -25,16 +22,14 @@ final class ScoringOptions {
             description = "File format; auto decides by file name (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--mapping", paramLabel = "FILE|NAME",
-            description = "Export mapping (YAML) for exports not in the canonical schema, or a built-in one by name (jddc).")
-    String mapping;
+    @Mixin
+    MappingOption mapping;
 
-    @Option(names = "--timezone", defaultValue = "Asia/Shanghai", paramLabel = "ZONE",
-            description = "Zone of timestamps without one, and of the day (default: ${DEFAULT-VALUE}).")
-    String timezone;
+    @Mixin
+    TimezoneOption timezone;
 
-    @Option(names = "--rules", paramLabel = "FILE", description = "Rule book (YAML); default: the built-in rule book.")
-    Path rules;
+    @Mixin
+    RulesOption rules;
 
     @Mixin
     WarehouseOptions target;
@@ -65,14 +60,9 @@ final class ScoringOptions {
 
     /** Validated options for scoring {@code inputs} as {@code day} (null: derived from the data). */
     ScoreOptions validate(List<String> inputs, LocalDate day) {
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(timezone);
-        } catch (DateTimeException e) {
-            throw new ChatQa.BadArgument("--timezone " + timezone + ": unknown time zone (e.g. Asia/Shanghai, UTC, +08:00)");
-        }
-        RuleBook book = RuleBookLoader.loadSafe(rules);
-        ExportMapping m = mapping == null ? ExportMapping.canonical() : MappingLoader.load(mapping);
+        ZoneId zone = timezone.zone();
+        RuleBook book = rules.load();
+        ExportMapping m = mapping.load();
         switch (format) {
             case "csv" -> m = m.withFormat(ExportFormat.CSV);
             case "jsonl" -> m = m.withFormat(ExportFormat.JSONL);

@@ -4,15 +4,14 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.apache.spark.sql.SparkSession;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import chatqa.spark.SparkSessions;
-import chatqa.spark.SqlQuery;
+import chatqa.job.QueryOutput;
+import chatqa.job.Session;
+import chatqa.warehouse.SqlQuery;
 
 /** {@code chatqa sql}: Spark SQL over every warehouse table (all days) and the trend views. */
 @Command(name = "sql", mixinStandardHelpOptions = true,
@@ -34,26 +33,22 @@ final class SqlCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "1000", paramLabel = "N", description = "Rows shown in table output (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--timezone", defaultValue = "Asia/Shanghai", paramLabel = "ZONE", description = "Zone timestamps are shown in (default: ${DEFAULT-VALUE}).")
-    String timezone;
+    @Mixin
+    TimezoneOption timezone;
 
     @Override
     public Integer call() throws Exception {
-        SqlQuery.Output format;
+        QueryOutput.Format format;
         try {
-            format = SqlQuery.Output.valueOf(output.toUpperCase(Locale.ROOT));
+            format = QueryOutput.Format.valueOf(output.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ChatQa.BadArgument("--output " + output + ": expected table, csv or json");
         }
-        SparkSession spark = SparkSessions.create(target.master, timezone);
-        try {
-            SqlQuery sql = new SqlQuery(spark, target.warehouse);
-            sql.write(sql.run(query), format, out, limit, System.out);
+        try (Session session = Session.open(target.master, timezone.zone().getId())) {
+            session.query(target.warehouse, query, format, out, limit, System.out);
             return ChatQa.OK;
         } catch (SqlQuery.BadQuery e) {
             throw new ChatQa.BadArgument(e.getMessage());
-        } finally {
-            spark.stop();
         }
     }
 }

@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import chatqa.rules.YamlTree;
+import chatqa.config.YamlTree;
 
 /** The chat-specific words, emoji and negators from {@code chatqa/sentiment/chat-lexicon.yaml}. */
 record ChatLexicon(Set<String> negators, Set<String> ignore, Set<String> degree, Map<String, Double> words, Map<String, Double> emoji,

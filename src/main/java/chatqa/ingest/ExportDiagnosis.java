@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import chatqa.rules.YamlTree;
+import chatqa.config.YamlTree;
 
 /**
  * One sentence for a file that failed as a whole, instead of a thousand quarantined rows that

@@ -13,9 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import chatqa.config.ConfigError;
+import chatqa.config.YamlTree;
 import chatqa.model.Role;
-import chatqa.rules.ConfigError;
-import chatqa.rules.YamlTree;
 
 /** Reads an export mapping (YAML, see docs/mappings.md); errors name the file, line and key. */
 public final class MappingLoader {
@@ -69,6 +69,11 @@ public final class MappingLoader {
             }
         }
         return load(file);
+    }
+
+    /** The mapping {@code spec} names (see {@link #load(String)}), or the canonical schema when it is null. */
+    public static ExportMapping loadOrCanonical(String spec) {
+        return spec == null ? ExportMapping.canonical() : load(spec);
     }
 
     public static ExportMapping load(Path file) {

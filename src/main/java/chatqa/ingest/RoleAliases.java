@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import chatqa.config.YamlTree;
 import chatqa.model.Role;
-import chatqa.rules.YamlTree;
 
 /** Sender-role spellings (English and Chinese) from resources, plus a mapping's own codes. */
 public final class RoleAliases implements Serializable {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import chatqa.privacy.PersonalDataMask;
 import chatqa.publish.DayReport.AgentPage;
 import chatqa.publish.DayReport.AgentRow;
 import chatqa.publish.DayReport.Failure;

@@ -2,6 +2,7 @@ package chatqa.publish;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import chatqa.privacy.PersonalDataMask;
 
 /**
  * A message split for display as before / marked / after, on its masked text: the span recorded

@@ -24,6 +24,7 @@ import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
 
+import chatqa.privacy.PersonalDataMask;
 import chatqa.publish.DayReport.AgentPage;
 import chatqa.publish.DayReport.Totals;
 

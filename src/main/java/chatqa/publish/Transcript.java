@@ -27,7 +27,7 @@ public final class Transcript {
         StringBuilder sb = new StringBuilder();
         var c = s.conversation();
         sb.append("== ").append(c.id()).append("  shop ").append(c.shopId()).append("  customer ").append(c.customerId())
-                .append("  QA ").append(s.qaScore() == null ? "not scored" : CsvTable.cell(s.qaScore()))
+                .append("  QA ").append(s.verdicts().qaScore() == null ? "not scored" : CsvTable.cell(s.verdicts().qaScore()))
                 .append("  outcome ").append(s.outcome().outcome().code())
                 .append("  scenarios ").append(String.join(", ", s.scenarioNames())).append('\n');
         for (EnrichedMessage m : s.messages()) {

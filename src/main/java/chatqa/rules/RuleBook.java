@@ -51,7 +51,9 @@ public record RuleBook(
     public List<PhraseSet> phraseSets() {
         List<PhraseSet> sets = new ArrayList<>();
         for (Rule r : rules) {
-            sets.add(r.match());
+            if (r.phrases() != null) {
+                sets.add(r.phrases());
+            }
             if (r.trigger() != null) {
                 sets.add(r.trigger());
             }
@@ -61,8 +63,8 @@ public record RuleBook(
             if (r.where() != null) {
                 sets.add(r.where());
             }
-            if (r.before() != null) {
-                sets.add(r.before());
+            if (r.kind() instanceof RuleKind.Ordering o) {
+                sets.add(o.before());
             }
         }
         scenarios.forEach(s -> sets.add(s.condition().phrases()));
@@ -92,11 +94,13 @@ public record RuleBook(
             }
         };
         for (Rule r : rules) {
-            own.accept(r.match(), r.id());
+            own.accept(r.phrases(), r.id());
             own.accept(r.trigger(), r.id());
             own.accept(r.onlyIf() == null ? null : r.onlyIf().phrases(), r.id());
             own.accept(r.where(), r.id());
-            own.accept(r.before(), r.id());
+            if (r.kind() instanceof RuleKind.Ordering o) {
+                own.accept(o.before(), r.id());
+            }
         }
         scenarios.forEach(s -> own.accept(s.condition().phrases(), "scenario:" + s.name()));
         outcomes.signals().forEach((signal, c) -> own.accept(c.phrases(), "outcome:" + signal.code()));

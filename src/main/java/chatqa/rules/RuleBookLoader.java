@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import chatqa.config.ConfigError;
+import chatqa.config.YamlTree;
 import chatqa.model.Role;
 
 /**
@@ -200,10 +202,9 @@ public final class RuleBookLoader {
             if (points == 0 && !fatal) {
                 throw item.error("a rule needs 'points' > 0 or 'fatal: true', otherwise it can never change a score");
             }
-            return new Rule(id, item.string("description", id), category, role, position, count, expect, match, trigger,
+            return new Rule(id, item.string("description", id), category, role, position, count, limits.kind(expect, match), trigger,
                     onlyIf, points, fatal, item.string("label", null), item.line(), scoped, limits.withinMessages(),
-                    limits.withinAgentMessages(), limits.where(), limits.before(), limits.beforeName(), limits.maxChars(),
-                    limits.maxMessages());
+                    limits.withinAgentMessages(), limits.where());
         } catch (ConfigError e) {
             List<String> named = new ArrayList<>();
             for (String p : e.problems()) {

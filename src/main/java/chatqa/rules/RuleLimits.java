@@ -1,6 +1,7 @@
 package chatqa.rules;
 
 import java.util.Set;
+import chatqa.config.YamlTree;
 
 /**
  * The rule keys that narrow or order what a rule looks at: the window after a trigger
@@ -17,6 +18,17 @@ record RuleLimits(int withinMessages, int withinAgentMessages, PhraseSet where, 
 
     boolean isLengthLimit() {
         return maxChars > 0;
+    }
+
+    /** The rule's kind, chosen once: a length limit, an ordering, words that must not appear, or an element. */
+    RuleKind kind(Expectation expect, PhraseSet match) {
+        if (isLengthLimit()) {
+            return new RuleKind.LengthLimit(maxChars);
+        }
+        if (beforeName != null) {
+            return new RuleKind.Ordering(match, before, beforeName);
+        }
+        return expect == Expectation.ABSENT ? new RuleKind.Forbidden(match, maxMessages) : new RuleKind.Element(match);
     }
 
     static RuleLimits read(YamlTree item, Position position, Expectation expect, PhraseSet match, int[] nextSetId) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import chatqa.config.YamlTree;
 
 /**
  * Resolves {@code before: <rule id>}: an ordering check between two rules ("apology before the
@@ -21,21 +22,21 @@ final class RuleOrdering {
         List<Rule> out = new ArrayList<>(rules.size());
         for (int i = 0; i < rules.size(); i++) {
             Rule r = rules.get(i);
-            if (r.before() != null || r.beforeName() == null) {
+            if (!(r.kind() instanceof RuleKind.Ordering o) || o.before() != null) {
                 out.add(r);
                 continue;
             }
-            Rule target = byId.get(r.beforeName());
+            Rule target = byId.get(o.beforeName());
             YamlTree node = items.get(i).get("before");
-            if (target == null || target == r || target.isLengthLimit()) {
-                problems.add(node.error(target == null ? "no rule with id '" + r.beforeName() + "' (give a rule id, or "
+            if (target == null || target == r || target.phrases() == null) {
+                problems.add(node.error(target == null ? "no rule with id '" + o.beforeName() + "' (give a rule id, or "
                         + "'phrases' / 'regex' of its own)" : target == r ? "a rule cannot be ordered before itself"
                         : "rule '" + target.id() + "' limits length; it has no phrases to order by").problems().get(0)
                         + " [rule " + r.id() + "]");
                 out.add(r);
                 continue;
             }
-            out.add(r.withBefore(target.match(), target.id()));
+            out.add(r.withKind(new RuleKind.Ordering(o.phrases(), target.phrases(), target.id())));
         }
         return out;
     }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import chatqa.config.ConfigError;
+import chatqa.config.YamlTree;
 import chatqa.model.Role;
 
 /**

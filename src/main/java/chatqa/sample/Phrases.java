@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import chatqa.rules.YamlTree;
+import chatqa.config.YamlTree;
 
 /** The sample generator's sentences, from {@code chatqa/sample/phrases.yaml}. */
 final class Phrases {

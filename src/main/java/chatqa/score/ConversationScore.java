@@ -6,12 +6,10 @@ import chatqa.enrich.EnrichedMessage;
 import chatqa.model.Conversation;
 
 /**
- * Everything scored about one conversation. The category verdicts are null when no rule of the
- * category applied (no agent message to greet with, no complaint to apologise for), so rates
- * are computed only over conversations where the standard was due. {@code qaScore} is null for a
- * conversation no human agent took part in: there is nobody to score. Each rule that failed
- * anywhere in the conversation deducts its points once; each agent's part is scored separately
- * in {@link #segments()}.
+ * Everything scored about one conversation. Its {@link Verdicts} count each rule that failed
+ * anywhere in the conversation once; their QA score is null for a conversation no human agent
+ * took part in: there is nobody to score. Each agent's part is scored separately in
+ * {@link #segments()}.
  *
  * @param agentId  the agent of the first part: the first human agent to reply
  * @param agentIds every agent that sent a message, in order of first appearance
@@ -26,14 +24,7 @@ public record ConversationScore(
         List<String> agentIds,
         ResponseTiming timing,
         List<CheckResult> checks,
-        Boolean greetingPassed,
-        Boolean apologyPassed,
-        Boolean closingPassed,
-        int redLineHits,
-        boolean fatal,
-        int deductions,
-        Double qaScore,
-        int longAgentMessages,
+        Verdicts verdicts,
         List<SegmentScore> segments,
         ConversationOutcome outcome,
         SentimentSwing sentiment,

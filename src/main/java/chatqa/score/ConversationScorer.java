@@ -23,12 +23,6 @@ import chatqa.rules.RuleBook;
  * line) makes it 0.
  */
 public final class ConversationScorer {
-    /** Categories that have their own columns in the conversations and scorecard tables. */
-    public static final String GREETING = "greeting";
-    public static final String APOLOGY = "apology";
-    public static final String CLOSING = "closing";
-    public static final String RED_LINE = "red_line";
-
     private final RuleBook book;
     private final MessageEnricher enricher;
     private final List<Check> checks;
@@ -74,16 +68,10 @@ public final class ConversationScorer {
         Set<String> agents = new LinkedHashSet<>();
         conversation.messages().stream().filter(Message::isAgent).map(Message::agentId).filter(Objects::nonNull)
                 .forEach(agents::add);
-        Map<String, CheckResult> perRule = worstPerRule(results);
-        boolean fatal = results.stream().anyMatch(CheckResult::fatalHit);
-        int deductions = perRule.values().stream().mapToInt(CheckResult::pointsDeducted).sum();
-        Double qa = parts.isEmpty() ? null : fatal ? 0.0 : Math.max(0.0, 100.0 - deductions);
+        int longMessages = segments.stream().mapToInt(p -> p.verdicts().longAgentMessages()).sum();
         SentimentSwing swing = SentimentSwing.of(enriched, book.sentiment());
         return new ConversationScore(conversation, enriched, parts.isEmpty() ? null : parts.get(0).agentId(),
-                List.copyOf(agents), timing, results,
-                verdict(results, GREETING), verdict(results, APOLOGY), verdict(results, CLOSING),
-                redLineHits(results), fatal, deductions, qa,
-                segments.stream().mapToInt(SegmentScore::longAgentMessages).sum(), segments,
+                List.copyOf(agents), timing, results, Verdicts.of(results, longMessages, !parts.isEmpty()), segments,
                 outcome, swing, tags, errors);
     }
 
@@ -122,11 +110,7 @@ public final class ConversationScorer {
         }
         int longMessages = (int) view.agentMessages(part).stream()
                 .filter(m -> m.message().text().length() > book.longMessageChars()).count();
-        boolean fatal = own.stream().anyMatch(CheckResult::fatalHit);
-        int deductions = own.stream().mapToInt(CheckResult::pointsDeducted).sum();
-        return new SegmentScore(part, response, ownTiming, own, verdict(own, GREETING), verdict(own, APOLOGY),
-                verdict(own, CLOSING), redLineHits(own), fatal, deductions, fatal ? 0.0 : Math.max(0.0, 100.0 - deductions),
-                longMessages);
+        return new SegmentScore(part, response, ownTiming, own, Verdicts.of(own, longMessages, true));
     }
 
     private static Message lastAgentBefore(ConversationView view, int seq) {
@@ -137,25 +121,5 @@ public final class ConversationScorer {
             }
         }
         return view.messages().get(0).message();
-    }
-
-    /** Per rule, its failed result if any part failed it, else its first result. */
-    private static Map<String, CheckResult> worstPerRule(List<CheckResult> results) {
-        Map<String, CheckResult> out = new LinkedHashMap<>();
-        for (CheckResult r : results) {
-            out.merge(r.rule().id(), r, (a, b) -> a.passed() && !b.passed() ? b : a);
-        }
-        return out;
-    }
-
-    private static int redLineHits(List<CheckResult> results) {
-        return (int) results.stream()
-                .filter(r -> !r.passed() && RED_LINE.equals(r.rule().category()) && r.rule().expect() == Expectation.ABSENT)
-                .count();
-    }
-
-    private static Boolean verdict(List<CheckResult> results, String category) {
-        List<CheckResult> of = results.stream().filter(r -> category.equals(r.rule().category())).toList();
-        return of.isEmpty() ? null : of.stream().allMatch(CheckResult::passed);
     }
 }

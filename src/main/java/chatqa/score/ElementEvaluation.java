@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import chatqa.enrich.Segmenter;
 import chatqa.enrich.SegmentedText;
+import chatqa.enrich.Segmenter;
 import chatqa.rules.MessageMatches;
 import chatqa.rules.PhraseMatcher;
 import chatqa.rules.Rule;
@@ -77,7 +77,7 @@ public final class ElementEvaluation {
         MessageMatches m = matcher.scan(text, words);
         Set<String> found = new TreeSet<>();
         for (Rule r : book.rules()) {
-            if (r.label() != null && m.contains(r.match())) {
+            if (r.label() != null && r.phrases() != null && m.contains(r.phrases())) {
                 found.add(r.label());
             }
         }

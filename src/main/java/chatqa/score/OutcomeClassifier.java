@@ -8,8 +8,8 @@ import chatqa.enrich.EnrichedMessage;
 import chatqa.model.Role;
 import chatqa.rules.Condition;
 import chatqa.rules.Outcome;
-import chatqa.rules.SentimentThresholds;
 import chatqa.rules.OutcomeRules;
+import chatqa.rules.SentimentThresholds;
 import chatqa.rules.Signal;
 import chatqa.rules.Span;
 

@@ -7,9 +7,10 @@ import java.util.Map;
 
 import chatqa.enrich.EnrichedMessage;
 import chatqa.model.Evidence;
-import chatqa.rules.Expectation;
+import chatqa.rules.PhraseSet;
 import chatqa.rules.Position;
 import chatqa.rules.Rule;
+import chatqa.rules.RuleKind;
 import chatqa.rules.Span;
 
 /**
@@ -39,17 +40,22 @@ public final class RuleCheck implements Check {
             return List.of();
         }
         List<Window> windows = narrowed(windows(c));
-        if (rule.before() != null
-                || (rule.position() == Position.AFTER_TRIGGER && rule.expect() == Expectation.PRESENT && !rule.isLengthLimit())) {
-            return perWindow(c, windows);
+        RuleKind kind = rule.kind();
+        if (kind instanceof RuleKind.Ordering o) {
+            return perWindow(c, windows, w -> ordered(c, w, o));
+        }
+        if (kind instanceof RuleKind.Element e && rule.position() == Position.AFTER_TRIGGER) {
+            return perWindow(c, windows, w -> presentIn(c, w, e.phrases()));
         }
         Map<Integer, List<Window>> bySegment = new LinkedHashMap<>();
         for (Window w : windows) {
             bySegment.computeIfAbsent(w.segment(), k -> new ArrayList<>()).add(w);
         }
         List<CheckResult> results = new ArrayList<>(bySegment.size());
-        bySegment.forEach((segment, parts) -> results.add(rule.isLengthLimit() ? requireShort(segment, parts)
-                : rule.expect() == Expectation.PRESENT ? requirePresent(segment, parts) : requireAbsent(segment, parts)));
+        bySegment.forEach((segment, parts) -> results.add(
+                kind instanceof RuleKind.LengthLimit l ? requireShort(segment, parts, l.maxChars())
+                        : kind instanceof RuleKind.Forbidden f ? requireAbsent(segment, parts, f)
+                        : requirePresent(segment, parts, kind.phrases())));
         return results;
     }
 
@@ -58,10 +64,10 @@ public final class RuleCheck implements Check {
      * judged on its own and credited to the part of the message that decided it (the hit, or where the element
      * was missing); per part, a failure outweighs passes.
      */
-    private List<CheckResult> perWindow(ConversationView c, List<Window> windows) {
+    private List<CheckResult> perWindow(ConversationView c, List<Window> windows, java.util.function.Function<Window, CheckResult> check) {
         Map<Integer, CheckResult> bySegment = new java.util.TreeMap<>();
         for (Window w : windows) {
-            CheckResult r = rule.before() != null ? ordered(c, w) : presentIn(c, w);
+            CheckResult r = check.apply(w);
             if (r != null) {
                 bySegment.merge(r.segment(), r, (a, b) -> a.passed() && !b.passed() ? b : a);
             }
@@ -69,8 +75,8 @@ public final class RuleCheck implements Check {
         return new ArrayList<>(bySegment.values());
     }
 
-    private CheckResult presentIn(ConversationView c, Window w) {
-        Evidence found = firstHit(w.messages());
+    private CheckResult presentIn(ConversationView c, Window w, PhraseSet phrases) {
+        Evidence found = firstHit(w.messages(), phrases);
         if (found != null) {
             return CheckResult.pass(rule, c.segmentOf(found.messageSeq()).index(), found);
         }
@@ -98,35 +104,35 @@ public final class RuleCheck implements Check {
     }
 
     /** A length limit: the first message of the part longer than {@code max_chars} fails it. */
-    private CheckResult requireShort(int segment, List<Window> windows) {
+    private CheckResult requireShort(int segment, List<Window> windows, int maxChars) {
         for (Window w : windows) {
             for (EnrichedMessage m : w.messages()) {
                 int length = m.message().text().length();
-                if (length > rule.maxChars()) {
+                if (length > maxChars) {
                     return CheckResult.fail(rule, segment, Evidence.missing(m.message().messageId(), m.seq(),
                             m.message().role().code() + " message " + m.seq() + " has " + length + " characters, more than "
-                                    + rule.maxChars() + ": split the reply"));
+                                    + maxChars + ": split the reply"));
                 }
             }
         }
         return CheckResult.pass(rule, segment, Evidence.none("no " + rule.role().code() + " message longer than "
-                + rule.maxChars() + " characters"));
+                + maxChars + " characters"));
     }
 
     /**
      * An ordering: where the {@code before} phrases first occur in the window, the rule's phrases must already
      * have occurred (in an earlier message, or earlier in the same one). A window without them is not checked.
      */
-    private CheckResult ordered(ConversationView c, Window w) {
+    private CheckResult ordered(ConversationView c, Window w, RuleKind.Ordering o) {
         Evidence element = null;
         for (EnrichedMessage m : w.messages()) {
-            List<Span> later = m.matches().find(rule.before());
-            List<Span> own = m.matches().find(rule.match());
+            List<Span> later = m.matches().find(o.before());
+            List<Span> own = m.matches().find(o.phrases());
             int limit = later.isEmpty() ? Integer.MAX_VALUE : later.get(0).start();
             if (element == null && !own.isEmpty() && own.get(0).start() < limit) {
                 Span s = own.get(0);
                 element = new Evidence(m.message().messageId(), m.seq(), s.text(), s.start(), s.end(), "found '" + s.text()
-                        + "' before " + rule.beforeName());
+                        + "' before " + o.beforeName());
             }
             if (!later.isEmpty()) {
                 if (element != null) {
@@ -134,7 +140,7 @@ public final class RuleCheck implements Check {
                 }
                 Span s = later.get(0);
                 return CheckResult.fail(rule, c.segmentOf(m.seq()).index(), new Evidence(m.message().messageId(), m.seq(),
-                        s.text(), s.start(), s.end(), "'" + s.text() + "' (" + rule.beforeName()
+                        s.text(), s.start(), s.end(), "'" + s.text() + "' (" + o.beforeName()
                         + ") came before any of this rule's phrases in " + w.description()));
             }
         }
@@ -145,10 +151,10 @@ public final class RuleCheck implements Check {
         return rule.onlyIf().appliesTo(m.message().role()) && m.matches().contains(rule.onlyIf().phrases());
     }
 
-    private CheckResult requirePresent(int segment, List<Window> windows) {
+    private CheckResult requirePresent(int segment, List<Window> windows, PhraseSet phrases) {
         Evidence firstPass = null;
         for (Window w : windows) {
-            Evidence found = firstHit(w.messages());
+            Evidence found = firstHit(w.messages(), phrases);
             if (found == null) {
                 EnrichedMessage last = w.messages().get(w.messages().size() - 1);
                 return CheckResult.fail(rule, segment, Evidence.missing(last.message().messageId(), last.seq(),
@@ -161,28 +167,28 @@ public final class RuleCheck implements Check {
         return CheckResult.pass(rule, segment, firstPass);
     }
 
-    private CheckResult requireAbsent(int segment, List<Window> windows) {
+    private CheckResult requireAbsent(int segment, List<Window> windows, RuleKind.Forbidden f) {
         int tolerated = 0;
         for (Window w : windows) {
             for (EnrichedMessage m : w.messages()) {
-                Evidence found = firstHit(List.of(m));
-                if (found != null && ++tolerated > rule.maxMessages()) {
-                    String why = rule.maxMessages() == 0 ? "forbidden '" + found.matchedText() + "' in " + w.description()
-                            : "'" + found.matchedText() + "' in " + w.description() + ": more than " + rule.maxMessages()
-                            + (rule.maxMessages() == 1 ? " message" : " messages") + " with these phrases";
+                Evidence found = firstHit(List.of(m), f.phrases());
+                if (found != null && ++tolerated > f.tolerated()) {
+                    String why = f.tolerated() == 0 ? "forbidden '" + found.matchedText() + "' in " + w.description()
+                            : "'" + found.matchedText() + "' in " + w.description() + ": more than " + f.tolerated()
+                            + (f.tolerated() == 1 ? " message" : " messages") + " with these phrases";
                     return CheckResult.fail(rule, segment, new Evidence(found.messageId(), found.messageSeq(), found.matchedText(),
                             found.start(), found.end(), why));
                 }
             }
         }
-        return CheckResult.pass(rule, segment, Evidence.none(rule.maxMessages() == 0
+        return CheckResult.pass(rule, segment, Evidence.none(f.tolerated() == 0
                 ? "not found in any " + rule.role().code() + " message"
-                : "found in " + tolerated + " " + rule.role().code() + " message(s), at most " + rule.maxMessages() + " allowed"));
+                : "found in " + tolerated + " " + rule.role().code() + " message(s), at most " + f.tolerated() + " allowed"));
     }
 
-    private Evidence firstHit(List<EnrichedMessage> messages) {
+    private static Evidence firstHit(List<EnrichedMessage> messages, PhraseSet phrases) {
         for (EnrichedMessage m : messages) {
-            List<Span> hits = m.matches().find(rule.match());
+            List<Span> hits = m.matches().find(phrases);
             if (!hits.isEmpty()) {
                 Span s = hits.get(0);
                 return new Evidence(m.message().messageId(), m.seq(), s.text(), s.start(), s.end(),
@@ -214,7 +220,7 @@ public final class RuleCheck implements Check {
             case FIRST_REPLY_AFTER_TRIGGER -> repliesAfterTriggers(c, out);
             case AFTER_TRIGGER -> windowsAfterTriggers(c, out);
             case ANY -> {
-                if (rule.role() == chatqa.model.Role.AGENT && rule.before() != null) {
+                if (rule.role() == chatqa.model.Role.AGENT && rule.kind() instanceof RuleKind.Ordering) {
                     // An ordering holds across agent parts: an apology by the first agent precedes the second's solution.
                     List<EnrichedMessage> all = c.agentMessages();
                     if (!all.isEmpty()) {

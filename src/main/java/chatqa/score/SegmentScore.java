@@ -12,14 +12,7 @@ public record SegmentScore(
         Double responseSeconds,
         ResponseTiming timing,
         List<CheckResult> checks,
-        Boolean greetingPassed,
-        Boolean apologyPassed,
-        Boolean closingPassed,
-        int redLineHits,
-        boolean fatal,
-        int deductions,
-        double qaScore,
-        int longAgentMessages) {
+        Verdicts verdicts) {
 
     public SegmentScore {
         checks = List.copyOf(checks);

@@ -16,43 +16,50 @@ import org.apache.spark.sql.SparkSession;
  * they can be read, copied into other engines, and documented (docs/tables.md).
  */
 public final class WarehouseViews {
-    /** Trend views: name → SQL over the table views. */
-    public static final Map<String, String> TRENDS = new LinkedHashMap<>();
+    private WarehouseViews() {
+    }
 
-    static {
-        TRENDS.put("rule_daily", """
+    /**
+     * Trend views: name → SQL over the table views. Rates are the scorecards' own definitions;
+     * compliance_daily has one SLA rate per tier of {@code slaSeconds}.
+     */
+    public static Map<String, String> trends(List<Integer> slaSeconds) {
+        Map<String, String> trends = new LinkedHashMap<>();
+        trends.put("rule_daily", """
                 SELECT dt, shop_id, rule_id, first(category) AS category,
                        count(*) AS checked,
                        count_if(NOT passed) AS hits,
                        count_if(NOT passed) / count(*) AS hit_rate
                 FROM rule_hits GROUP BY dt, shop_id, rule_id""");
-        TRENDS.put("agent_trend", """
+        trends.put("agent_trend", """
                 SELECT dt, shop_id, agent_id, conversations, qa_score,
                        avg(qa_score) OVER (PARTITION BY shop_id, agent_id ORDER BY datediff(dt, DATE'1970-01-01')
                                            RANGE BETWEEN 6 PRECEDING AND CURRENT ROW) AS qa_score_7d_avg,
                        rank,
                        lag(rank) OVER (PARTITION BY shop_id, agent_id ORDER BY dt) - rank AS rank_change
                 FROM agent_scorecards""");
-        TRENDS.put("compliance_daily", """
+        StringBuilder sla = new StringBuilder();
+        for (int tier : slaSeconds) {
+            sla.append("       ").append(Aggregate.within("frt_s", tier)).append(" AS ").append(Aggregate.slaColumn(tier)).append(",\n");
+        }
+        trends.put("compliance_daily", """
                 SELECT dt, shop_id,
                        count(*) AS conversations,
                        count(qa_score) AS scored,
-                       avg(CASE WHEN greeting_passed THEN 1D WHEN NOT greeting_passed THEN 0D END) AS greeting_rate,
-                       avg(CASE WHEN apology_passed THEN 1D WHEN NOT apology_passed THEN 0D END) AS apology_rate,
-                       avg(CASE WHEN closing_passed THEN 1D WHEN NOT closing_passed THEN 0D END) AS closing_rate,
-                       avg(CASE WHEN frt_s IS NULL THEN NULL WHEN frt_s <= 10 THEN 1D ELSE 0D END) AS sla_10s_rate,
-                       avg(CASE WHEN frt_s IS NULL THEN NULL WHEN frt_s <= 30 THEN 1D ELSE 0D END) AS sla_30s_rate,
-                       avg(CASE WHEN frt_s IS NULL THEN NULL WHEN frt_s <= 60 THEN 1D ELSE 0D END) AS sla_60s_rate,
-                       avg(qa_score) AS qa_score,
+                       %s,
+                       %s,
+                       %s,
+                %s       %s,
                        count_if(fatal) AS fatal_conversations
-                FROM conversations GROUP BY dt, shop_id""");
+                FROM conversations GROUP BY dt, shop_id""".formatted(Scorecards.GREETING_RATE.select(), Scorecards.APOLOGY_RATE.select(),
+                Scorecards.CLOSING_RATE.select(), sla, Scorecards.QA_SCORE.select()));
         // A conversation counts under each of its scenarios; rule results under the scenario rule_hits names.
-        TRENDS.put("scenario_daily", """
+        trends.put("scenario_daily", """
                 WITH tagged AS (
                     SELECT dt, shop_id, qa_score, apology_passed, explode(scenarios) AS scenario FROM conversations),
                 mix AS (
                     SELECT dt, shop_id, scenario, count(*) AS conversations, count(qa_score) AS scored, avg(qa_score) AS qa_score,
-                           avg(CASE WHEN apology_passed THEN 1D WHEN NOT apology_passed THEN 0D END) AS apology_rate
+                           %s
                     FROM tagged GROUP BY dt, shop_id, scenario),
                 days AS (
                     SELECT dt, shop_id, count(*) AS day_conversations FROM conversations GROUP BY dt, shop_id),
@@ -68,10 +75,9 @@ public final class WarehouseViews {
                        coalesce(r.rule_checks, 0L) AS rule_checks, r.rules_passed / r.rule_checks AS compliance, r.rule_compliance
                 FROM mix m
                 JOIN days d ON d.dt = m.dt AND d.shop_id = m.shop_id
-                LEFT JOIN rules r ON r.dt = m.dt AND r.shop_id = m.shop_id AND r.scenario = m.scenario""");
-    }
-
-    private WarehouseViews() {
+                LEFT JOIN rules r ON r.dt = m.dt AND r.shop_id = m.shop_id AND r.scenario = m.scenario""".formatted(
+                Scorecards.APOLOGY_RATE.select()));
+        return trends;
     }
 
     /** Registers every table found under {@code warehouse} and the trend views over them; returns their names. */
@@ -86,9 +92,12 @@ public final class WarehouseViews {
             if (fs.exists(dir) && fs.listStatus(dir, p -> p.getName().startsWith("dt=")).length > 0) {
                 spark.read().option("mergeSchema", "true").parquet(dir.toString()).createOrReplaceTempView(table);
                 names.add(table);
+            } else {
+                // A view left by another warehouse read in the same session must not answer for this one.
+                spark.catalog().dropTempView(table);
             }
         }
-        TRENDS.forEach((name, sql) -> {
+        trends(slaSeconds(spark, names)).forEach((name, sql) -> {
             try {
                 spark.sql(sql).createOrReplaceTempView(name);
                 names.add(name);
@@ -98,8 +107,22 @@ public final class WarehouseViews {
                 if (!(e instanceof org.apache.spark.sql.AnalysisException)) {
                     throw e;
                 }
+                spark.catalog().dropTempView(name);
             }
         });
         return names;
+    }
+
+    /**
+     * The SLA tiers of the warehouse's latest run (runs.sla_seconds); none when no run recorded
+     * them (a warehouse written before they were kept).
+     */
+    static List<Integer> slaSeconds(SparkSession spark, List<String> registered) {
+        if (!registered.contains(Tables.RUNS) || !List.of(spark.table(Tables.RUNS).columns()).contains("sla_seconds")) {
+            return List.of();
+        }
+        List<org.apache.spark.sql.Row> latest = spark.sql("SELECT sla_seconds FROM runs WHERE sla_seconds IS NOT NULL "
+                + "ORDER BY finished_at DESC LIMIT 1").collectAsList();
+        return latest.isEmpty() ? List.of() : latest.get(0).<Integer>getList(0).stream().sorted().toList();
     }
 }

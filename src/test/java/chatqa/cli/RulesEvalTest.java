@@ -25,7 +25,8 @@ class RulesEvalTest {
 
     private static ElementEvaluation evaluate(Path labels, List<Path> input, String mapping, int expectedMessages) throws IOException {
         var book = RuleBookLoader.loadDefault();
-        RulesEval.Result r = RulesEval.evaluate(book, labels, RulesEval.texts(book, input, mapping));
+        RulesEval.Result r = RulesEval.evaluate(book, labels, RulesEval.texts(book, input, chatqa.ingest.MappingLoader.loadOrCanonical(mapping),
+                java.time.ZoneId.of(chatqa.config.Defaults.TIMEZONE)));
         assertEquals(List.of(), r.unknown(), "every labelled id joins to a message");
         assertEquals(List.of(), r.excerptMismatches(), "every joined text starts with its excerpt");
         assertEquals(expectedMessages, r.joined());

@@ -14,10 +14,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import chatqa.config.ConfigError;
 import chatqa.model.Message;
 import chatqa.model.Role;
 import chatqa.model.SourceRef;
-import chatqa.rules.ConfigError;
 
 /** Export mappings: the built-in JDDC one, custom ones, and errors that point at the offending line. */
 class MappingLoaderTest {

@@ -8,15 +8,18 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.logging.LogEntry;
+import chatqa.privacy.PersonalDataMask;
 
 /**
  * A report built from hostile agent ids and chat text (script elements, onerror handlers,
  * javascript: links, CSS) opened in headless Chromium: nothing runs, the text is shown as text.
  */
+@Tag("browser")
 class HostileReportBrowserTest {
     @TempDir
     Path tmp;

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import chatqa.privacy.PersonalDataMask;
 
 /** The HTML pages of a hand-made day: what they show, and that chat text and agent ids cannot do harm. */
 class HtmlReportTest {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import chatqa.config.ConfigError;
 
 /**
  * A regex that overflows the stack cannot kill a night (issue "Never lose a scored day",

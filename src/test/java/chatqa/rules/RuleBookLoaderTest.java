@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import chatqa.config.ConfigError;
 
 /** A broken rule book stops the run with every problem named by file, line, rule and field. */
 class RuleBookLoaderTest {
@@ -295,7 +296,23 @@ class RuleBookLoaderTest {
                     position: first_agent_message
                     regex: '(开|要)vip'
                     points: 3
-                """), "book.yaml").rules().get(0).match();
+                """), "book.yaml").rules().get(0).phrases();
         assertTrue(vip.regex().matcher("我要VIP会员").find(), "a regex with letters still ignores case");
+    }
+
+    @Test
+    void eachRuleIsOfOneKindChosenWhenTheBookLoads() {
+        java.util.Map<String, Rule> rules = new java.util.HashMap<>();
+        RuleBookLoader.loadDefault().rules().forEach(r -> rules.put(r.id(), r));
+
+        assertTrue(rules.get("greeting.hello").kind() instanceof RuleKind.Element);
+        RuleKind.Forbidden rude = (RuleKind.Forbidden) rules.get("red_line.rude").kind();
+        assertEquals(0, rude.tolerated());
+        assertEquals(1, ((RuleKind.Forbidden) rules.get("return_refund.one_retention_attempt").kind()).tolerated());
+        RuleKind.Ordering first = (RuleKind.Ordering) rules.get("quality_complaint.apology_first").kind();
+        assertEquals("quality_complaint.offer_remedy", first.beforeName());
+        assertEquals(rules.get("quality_complaint.offer_remedy").phrases(), first.before(), "before: <rule id> takes that rule's phrases");
+        assertEquals(200, ((RuleKind.LengthLimit) rules.get("style.split_long_reply").kind()).maxChars());
+        assertEquals(null, rules.get("style.split_long_reply").phrases());
     }
 }

@@ -32,13 +32,13 @@ class ConversationScorerTest {
         assertEquals(true, c.get("greeting.offer_help").passed());
         assertEquals(new Evidence("m3", 3, "请讲", 3, 5, "found '请讲'"), c.get("greeting.offer_help").evidence());
         assertEquals(Evidence.missing("m3", 3, "not found in the first agent message"), c.get("greeting.hello").evidence());
-        assertEquals(false, s.greetingPassed());
+        assertEquals(false, s.verdicts().greetingPassed());
     }
 
     @Test
     void apologyIsOnlyRequiredAfterAComplaintAndJudgedOnTheFirstReply() {
         ConversationScore calm = SCORER.score(Chat.of("10:00:00 customer 有货吗", "10:00:05 agent a1 有的"));
-        assertNull(calm.apologyPassed());
+        assertNull(calm.verdicts().apologyPassed());
         assertTrue(calm.checks().stream().noneMatch(c -> c.rule().id().equals("apology.after_complaint")));
 
         ConversationScore angry = SCORER.score(Chat.of("10:00:00 customer 怎么还没到！！！",
@@ -47,21 +47,21 @@ class ConversationScorerTest {
         assertEquals(false, apology.passed(), "the second complaint got no apology");
         assertEquals(4, apology.evidence().messageSeq());
         assertEquals("not found in the first agent reply after customer message 3 ('？？？')", apology.evidence().why());
-        assertEquals(false, angry.apologyPassed());
+        assertEquals(false, angry.verdicts().apologyPassed());
     }
 
     @Test
     void closingLooksAtTheLastTwoAgentMessagesAndReviewOnlyAfterASale() {
         ConversationScore noSale = SCORER.score(Chat.of("10:00:00 customer 有货吗", "10:00:05 agent a1 有的",
                 "10:00:20 customer 好的", "10:00:25 agent a1 请问还有其他问题吗", "10:00:30 agent a1 感谢您的咨询，祝您生活愉快"));
-        assertEquals(true, noSale.closingPassed());
+        assertEquals(true, noSale.verdicts().closingPassed());
         assertTrue(noSale.checks().stream().noneMatch(c -> c.rule().id().equals("closing.review_invite")));
 
         ConversationScore sale = SCORER.score(Chat.of("10:00:00 customer 已付款", "10:00:05 agent a1 收到",
                 "10:00:25 agent a1 请问还有其他问题吗", "10:00:30 agent a1 感谢您的惠顾，祝您生活愉快"));
         assertEquals(false, checks(sale).get("closing.review_invite").passed());
-        assertEquals(false, sale.closingPassed());
-        assertEquals(98.0 - 10 - 2, sale.qaScore(), "review 2 + greeting hello 4, intro 3, offer 3 + no thanks after payment 2");
+        assertEquals(false, sale.verdicts().closingPassed());
+        assertEquals(98.0 - 10 - 2, sale.verdicts().qaScore(), "review 2 + greeting hello 4, intro 3, offer 3 + no thanks after payment 2");
         assertEquals(false, checks(sale).get("payment.thanks_after_payment").passed());
     }
 
@@ -71,9 +71,9 @@ class ConversationScorerTest {
         CheckResult rude = checks(s).get("red_line.rude");
         assertEquals(false, rude.passed());
         assertEquals(new Evidence("m2", 2, "你自己看", 2, 6, "forbidden '你自己看' in an agent message"), rude.evidence());
-        assertTrue(s.fatal());
-        assertEquals(0.0, s.qaScore());
-        assertEquals(1, s.redLineHits());
+        assertTrue(s.verdicts().fatal());
+        assertEquals(0.0, s.verdicts().qaScore());
+        assertEquals(1, s.verdicts().redLineHits());
     }
 
     @Test
@@ -81,16 +81,16 @@ class ConversationScorerTest {
         ConversationScore s = SCORER.score(Chat.of("10:00:00 customer 有货吗", "10:00:05 agent a1 有的"));
         assertEquals(List.of("greeting.hello", "greeting.self_intro", "greeting.offer_help", "closing.anything_else",
                 "closing.thanks", "closing.farewell"), s.failedRuleIds());
-        assertEquals(4 + 3 + 3 + 3 + 2 + 2, s.deductions());
-        assertEquals(83.0, s.qaScore());
+        assertEquals(4 + 3 + 3 + 3 + 2 + 2, s.verdicts().deductions());
+        assertEquals(83.0, s.verdicts().qaScore());
         assertEquals("a1", s.agentId());
     }
 
     @Test
     void conversationWithoutAnAgentIsNotScored() {
         ConversationScore s = SCORER.score(Chat.of("10:00:00 customer 在吗", "10:00:01 bot 您好"));
-        assertNull(s.qaScore());
-        assertNull(s.greetingPassed());
+        assertNull(s.verdicts().qaScore());
+        assertNull(s.verdicts().greetingPassed());
         assertNull(s.agentId());
         assertEquals(List.of(), s.segments());
     }
@@ -98,6 +98,6 @@ class ConversationScorerTest {
     @Test
     void longAgentMessagesAreCounted() {
         ConversationScore s = SCORER.score(Chat.of("10:00:00 customer 怎么退货", "10:00:05 agent a1 " + "退".repeat(201)));
-        assertEquals(1, s.longAgentMessages());
+        assertEquals(1, s.verdicts().longAgentMessages());
     }
 }

@@ -47,7 +47,7 @@ class RuleErrorTest {
         assertEquals("m2", e.messageId());
         assertTrue(e.detail().contains("overflowed the stack"), e.detail());
         assertEquals(List.of("greeting"), s.checks().stream().map(c -> c.rule().id()).toList(), "no result for the broken rule");
-        assertEquals(100.0, s.qaScore(), "the broken red line neither zeroes nor passes the conversation");
+        assertEquals(100.0, s.verdicts().qaScore(), "the broken red line neither zeroes nor passes the conversation");
     }
 
     @Test
@@ -55,6 +55,6 @@ class RuleErrorTest {
         ConversationScore s = SCORER.score(Chat.of("10:00:00 customer 在吗", "10:00:05 agent a1 您好 aab"));
 
         assertEquals(List.of(), s.ruleErrors());
-        assertTrue(s.fatal(), "aab matches (a|a)+b");
+        assertTrue(s.verdicts().fatal(), "aab matches (a|a)+b");
     }
 }

@@ -143,8 +143,8 @@ class ScenarioRulesTest {
         CheckResult argue = check(bad, "quality_complaint.no_arguing");
         assertEquals(false, argue.passed());
         assertEquals("人为损坏", argue.evidence().matchedText());
-        assertTrue(bad.fatal());
-        assertEquals(0.0, bad.qaScore());
+        assertTrue(bad.verdicts().fatal());
+        assertEquals(0.0, bad.verdicts().qaScore());
         assertEquals(false, check(bad, "complaint.restate_need").passed());
     }
 
@@ -176,7 +176,7 @@ class ScenarioRulesTest {
         CheckResult r = check(s, "style.split_long_reply");
         assertEquals(false, r.passed());
         assertEquals("agent message 2 has 201 characters, more than 200: split the reply", r.evidence().why());
-        assertEquals(1, s.longAgentMessages());
+        assertEquals(1, s.verdicts().longAgentMessages());
     }
 
     @Test

@@ -39,22 +39,22 @@ class TransferCreditTest {
         assertEquals(6.0, first.responseSeconds(), "first response");
         assertTrue(first.segment().transferredOut());
         assertEquals(List.of(), failed(first));
-        assertNull(first.closingPassed(), "the closing is the last agent's job");
-        assertEquals(100.0, first.qaScore());
+        assertNull(first.verdicts().closingPassed(), "the closing is the last agent's job");
+        assertEquals(100.0, first.verdicts().qaScore());
 
         assertEquals("a2", second.segment().agentId());
         assertEquals(45.0, second.responseSeconds(), "transfer response: 10:00:20 hand-over to 10:01:05");
         assertFalse(second.segment().transferredOut());
         assertEquals(List.of("greeting.hello", "greeting.self_intro", "greeting.offer_help"), failed(second));
-        assertEquals(true, second.closingPassed());
+        assertEquals(true, second.verdicts().closingPassed());
         assertEquals(List.of(10.0, 10.0), second.timing().waitsSeconds(), "the turns a2 answered: 10:01:30 and 10:02:00");
-        assertEquals(90.0, second.qaScore());
+        assertEquals(90.0, second.verdicts().qaScore());
 
         assertEquals(Outcome.RETURN_REFUND_EXCHANGE, s.outcome().outcome());
         assertTrue(s.outcome().flags().transferred());
         assertTrue(s.outcome().flags().refundAgreed());
         assertEquals(List.of("a1", "a2"), s.agentIds());
-        assertEquals(90.0, s.qaScore(), "the conversation loses each failed rule once");
+        assertEquals(90.0, s.verdicts().qaScore(), "the conversation loses each failed rule once");
     }
 
     @Test
@@ -71,7 +71,7 @@ class TransferCreditTest {
         assertEquals(4, s.segments().get(0).segment().lastSeq());
         assertEquals(5, s.segments().get(1).segment().firstAgentSeq());
         assertNull(s.segments().get(1).responseSeconds(), "no timestamps: unknown, not zero");
-        assertEquals(true, s.segments().get(1).greetingPassed());
+        assertEquals(true, s.segments().get(1).verdicts().greetingPassed());
         assertEquals(Outcome.TRANSFERRED, s.outcome().outcome());
     }
 

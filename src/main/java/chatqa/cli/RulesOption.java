@@ -1,0 +1,18 @@
+package chatqa.cli;
+
+import java.nio.file.Path;
+
+import picocli.CommandLine.Option;
+
+import chatqa.rules.RuleBook;
+import chatqa.rules.RuleBookLoader;
+
+/** {@code --rules}, the same for every command that scores: loaded and probed before any data is read. */
+final class RulesOption {
+    @Option(names = "--rules", paramLabel = "FILE", description = "Rule book (YAML); default: the built-in rule book.")
+    Path rules;
+
+    RuleBook load() {
+        return RuleBookLoader.loadSafe(rules);
+    }
+}

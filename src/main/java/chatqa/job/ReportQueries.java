@@ -1,0 +1,414 @@
+package chatqa.job;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import chatqa.publish.DayReport;
+import chatqa.publish.DayReport.AgentPage;
+import chatqa.publish.DayReport.AgentRow;
+import chatqa.publish.DayReport.Bin;
+import chatqa.publish.DayReport.Count;
+import chatqa.publish.DayReport.DayPoint;
+import chatqa.publish.DayReport.Failure;
+import chatqa.publish.DayReport.RuleRate;
+import chatqa.publish.DayReport.RunFacts;
+import chatqa.publish.DayReport.ScenarioRow;
+import chatqa.publish.DayReport.Totals;
+import chatqa.publish.Evidence;
+import chatqa.publish.SafeFileNames;
+import chatqa.warehouse.Aggregate;
+import chatqa.warehouse.Scorecards;
+import chatqa.warehouse.Tables;
+
+/**
+ * Reads one day's report from the warehouse views ({@link chatqa.warehouse.WarehouseViews}) with
+ * Spark SQL. Everything brought to the driver is bounded by agents × rules × days, never by the
+ * number of messages: histograms are counted in SQL, and evidence is limited per agent and rule.
+ */
+final class ReportQueries {
+    /** Failed checks shown per agent and rule; the page says when there are more. */
+    static final int EVIDENCE_PER_RULE = 20;
+    /** Scored days on trend charts. */
+    static final int TREND_DAYS = 30;
+    /** First-response bands in seconds: log-spaced, with the usual SLA tiers as edges. */
+    static final double[] FRT_EDGES = {0, 1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1800, 3600};
+
+    private final SparkSession spark;
+    private final String day;
+
+    ReportQueries(SparkSession spark, String day) {
+        this.spark = spark;
+        this.day = day;
+    }
+
+    DayReport read() {
+        List<Integer> sla = slaTiers();
+        List<Totals> shops = new ArrayList<>();
+        Totals team = totals(sla, shops);
+        List<AgentRow> agents = agents(sla);
+        RuleRates rates = ruleRates();
+        List<RuleRate> rules = rates.team();
+        Map<String, List<RuleRate>> shopRules = rates.shops();
+        Map<String, List<RuleRate>> agentRules = rates.agents();
+        Map<String, List<DayPoint>> agentTrends = agentTrends();
+        Map<String, List<ScenarioRow>> agentScenarios = agentScenarios();
+        SafeFileNames names = new SafeFileNames();
+        List<AgentPage> pages = new ArrayList<>();
+        java.util.Set<String> sharedIds = DayReport.idsInSeveralShops(agents);
+        for (AgentRow a : agents) {
+            String key = AgentPage.key(a.shopId(), a.agentId());
+            String file = names.fileNameFor(sharedIds.contains(a.agentId()) ? a.shopId() + "__" + a.agentId() : a.agentId());
+            pages.add(new AgentPage(a, file, agentRules.getOrDefault(key, List.of()),
+                    shopRules.getOrDefault(a.shopId(), rules), agentTrends.getOrDefault(key, List.of()),
+                    agentScenarios.getOrDefault(key, List.of()), List.of()));
+        }
+        return new DayReport(day, run(), team, shops, agents, rules, outcomes(), qaHistogram(), frtHistogram(), sla,
+                teamTrend(), scenarios(), pages);
+    }
+
+    /**
+     * The SLA tiers the day was scored with, as its run recorded them (runs.sla_seconds); none for a
+     * day scored before runs kept them (re-score it to get its SLA figures).
+     */
+    private List<Integer> slaTiers() {
+        if (!hasColumn(Tables.RUNS, "sla_seconds")) {
+            return List.of();
+        }
+        List<Row> rows = sql("SELECT sla_seconds FROM runs WHERE dt = DATE'" + day + "' AND sla_seconds IS NOT NULL "
+                + "ORDER BY finished_at DESC LIMIT 1");
+        return rows.isEmpty() ? List.of() : rows.get(0).<Integer>getList(0).stream().sorted().toList();
+    }
+
+    private RunFacts run() {
+        List<Row> rows = sql("SELECT run_id, cast(finished_at AS STRING) AS finished, chatqa_version, rule_book, rows_read, accepted, "
+                + "quarantined, conversations, scored_conversations FROM runs WHERE dt = DATE'" + day + "' ORDER BY finished_at DESC LIMIT 1");
+        if (rows.isEmpty()) {
+            return new RunFacts("", "", "", "", 0, 0, 0, 0, 0);
+        }
+        Row r = rows.get(0);
+        return new RunFacts(r.getAs("run_id"), r.getAs("finished"), r.getAs("chatqa_version"), r.getAs("rule_book"),
+                n(r, "rows_read"), n(r, "accepted"), n(r, "quarantined"), n(r, "conversations"), n(r, "scored_conversations"));
+    }
+
+    /**
+     * Day totals over agent parts, for the whole team (returned) and per shop (added to
+     * {@code shops} in shop order), in one scan: grouping sets, told apart by grouping(), since a
+     * shop id may itself be null.
+     */
+    private Totals totals(List<Integer> sla, List<Totals> shops) {
+        StringBuilder q = new StringBuilder("SELECT shop_id, grouping(shop_id) AS is_team, count(*) AS parts, ")
+                .append("count(DISTINCT agent) AS agents, ");
+        for (Aggregate a : List.of(Scorecards.QA_SCORE, Scorecards.FRT_P50, Scorecards.FRT_P90, Scorecards.GREETING_RATE,
+                Scorecards.APOLOGY_RATE, Scorecards.CLOSING_RATE, Scorecards.RESOLVED_RATE, Scorecards.STARTED_NEGATIVE,
+                Scorecards.RECOVERY_RATE, Scorecards.FATAL_COUNT)) {
+            q.append(a.select()).append(", ");
+        }
+        q.append("coalesce(").append(Scorecards.RED_LINE_HITS.sql()).append(", 0) AS ").append(Scorecards.RED_LINE_HITS.name())
+                .append(", avg(sentiment_start) AS sentiment_start, avg(sentiment_end) AS sentiment_end");
+        for (int tier : sla) {
+            q.append(", ").append(Scorecards.sla(tier).select());
+        }
+        q.append(" FROM (SELECT s.*, coalesce(s.agent_id, '").append(Scorecards.UNKNOWN_AGENT).append("') AS agent, c.sentiment_start, ")
+                .append("c.sentiment_end FROM agent_segments s LEFT JOIN (SELECT conversation_id, sentiment_start, sentiment_end ")
+                .append("FROM conversations WHERE dt = DATE'").append(day).append("') c ON s.conversation_id = c.conversation_id ")
+                .append("WHERE s.dt = DATE'").append(day).append("')");
+        q.append(" GROUP BY GROUPING SETS ((shop_id), ()) ORDER BY is_team, shop_id");
+        Totals team = null;
+        for (Row r : sql(q.toString())) {
+            boolean isTeam = ((Number) r.getAs("is_team")).intValue() == 1;
+            Totals t = new Totals(isTeam ? null : r.getAs("shop_id"), n(r, "parts"), n(r, "agents"), d(r, Scorecards.QA_SCORE),
+                    d(r, Scorecards.FRT_P50), d(r, Scorecards.FRT_P90), slaRates(r, sla), d(r, Scorecards.GREETING_RATE),
+                    d(r, Scorecards.APOLOGY_RATE), d(r, Scorecards.CLOSING_RATE), d(r, Scorecards.RESOLVED_RATE),
+                    n(r, Scorecards.STARTED_NEGATIVE.name()), d(r, Scorecards.RECOVERY_RATE), n(r, Scorecards.RED_LINE_HITS.name()),
+                    n(r, Scorecards.FATAL_COUNT.name()), d(r, "sentiment_start"), d(r, "sentiment_end"));
+            if (isTeam) {
+                team = t;
+            } else {
+                shops.add(t);
+            }
+        }
+        if (team == null) {
+            // No agent parts at all: grouping sets give no rows where a plain aggregate gave zeros.
+            List<Double> none = new ArrayList<>(java.util.Collections.nCopies(sla.size(), (Double) null));
+            team = new Totals(null, 0, 0, null, null, null, none, null, null, null, null, 0, null, 0, 0, null, null);
+        }
+        return team;
+    }
+
+    private static List<Double> slaRates(Row r, List<Integer> sla) {
+        List<Double> rates = new ArrayList<>();
+        for (int tier : sla) {
+            rates.add(d(r, Aggregate.slaColumn(tier)));
+        }
+        return rates;
+    }
+
+    /** The day's scorecards with each agent's history and mean customer sentiment. */
+    private List<AgentRow> agents(List<Integer> sla) {
+        StringBuilder slaCols = new StringBuilder();
+        for (int tier : sla) {
+            slaCols.append(", a.").append(Aggregate.slaColumn(tier));
+        }
+        String q = """
+                WITH days AS (SELECT DISTINCT dt FROM agent_scorecards WHERE dt < DATE'%1$s'),
+                     prev AS (SELECT max(dt) AS dt FROM days),
+                     week AS (SELECT dt FROM days ORDER BY dt DESC LIMIT 7),
+                     p AS (SELECT h.shop_id, h.agent_id, h.qa_score FROM agent_scorecards h JOIN prev ON h.dt = prev.dt),
+                     w AS (SELECT h.shop_id, h.agent_id, sum(h.qa_score * h.conversations) / sum(CASE WHEN h.qa_score IS NOT NULL THEN h.conversations END) AS qa
+                           FROM agent_scorecards h JOIN week ON h.dt = week.dt GROUP BY h.shop_id, h.agent_id),
+                     mood AS (SELECT s.shop_id, coalesce(s.agent_id, '%2$s') AS agent_id,
+                                     avg(c.sentiment_start) AS sentiment_start, avg(c.sentiment_end) AS sentiment_end
+                              FROM agent_segments s JOIN conversations c
+                                ON s.conversation_id = c.conversation_id AND c.dt = DATE'%1$s'
+                              WHERE s.dt = DATE'%1$s' GROUP BY 1, 2)
+                SELECT a.shop_id, a.agent_id, a.rank, a.conversations, a.qa_score, p.qa_score AS previous_qa_score,
+                       w.qa AS seven_day_qa_score,
+                       a.frt_p50_s, a.frt_p90_s, a.greeting_rate, a.apology_rate, a.closing_rate, a.resolved_rate,
+                       a.started_negative, a.recovery_rate, a.red_line_hits, a.fatal_count,
+                       mood.sentiment_start, mood.sentiment_end%3$s
+                FROM agent_scorecards a
+                LEFT JOIN p ON a.shop_id = p.shop_id AND a.agent_id = p.agent_id
+                LEFT JOIN w ON a.shop_id = w.shop_id AND a.agent_id = w.agent_id
+                LEFT JOIN mood ON a.shop_id = mood.shop_id AND a.agent_id = mood.agent_id
+                WHERE a.dt = DATE'%1$s'
+                ORDER BY a.shop_id, a.rank, a.agent_id""".formatted(day, Scorecards.UNKNOWN_AGENT, slaCols);
+        List<AgentRow> out = new ArrayList<>();
+        for (Row r : sql(q)) {
+            out.add(new AgentRow(r.getAs("shop_id"), r.getAs("agent_id"), r.<Integer>getAs(Scorecards.RANK.name()),
+                    n(r, Scorecards.CONVERSATIONS.name()), d(r, Scorecards.QA_SCORE), d(r, "previous_qa_score"), d(r, "seven_day_qa_score"),
+                    d(r, Scorecards.FRT_P50), d(r, Scorecards.FRT_P90), slaRates(r, sla), d(r, Scorecards.GREETING_RATE),
+                    d(r, Scorecards.APOLOGY_RATE), d(r, Scorecards.CLOSING_RATE), d(r, Scorecards.RESOLVED_RATE),
+                    n(r, Scorecards.STARTED_NEGATIVE.name()), d(r, Scorecards.RECOVERY_RATE), n(r, Scorecards.RED_LINE_HITS.name()),
+                    n(r, Scorecards.FATAL_COUNT.name()), d(r, "sentiment_start"), d(r, "sentiment_end")));
+        }
+        return out;
+    }
+
+    /** Rule pass rates for the day, per shop, and per shop and agent ("shop\0agent"), each list in rule-book-ish order. */
+    private record RuleRates(List<RuleRate> team, Map<String, List<RuleRate>> shops, Map<String, List<RuleRate>> agents) {
+    }
+
+    /**
+     * Checked and failed counts per shop, agent and rule in one scan of the day's checks; the
+     * shop and team rates are their sums (a rule's category and description are the same for
+     * every agent of a day, which one rule book scored). Lists are ordered by category, then id.
+     */
+    private RuleRates ruleRates() {
+        String q = "SELECT shop_id, coalesce(agent_id, '" + Scorecards.UNKNOWN_AGENT + "') AS agent, rule_id, first(category) AS category, "
+                + "first(description) AS description, count(*) AS checked, count_if(NOT passed) AS failed FROM rule_hits WHERE dt = DATE'" + day + "' "
+                + "GROUP BY shop_id, coalesce(agent_id, '" + Scorecards.UNKNOWN_AGENT + "'), rule_id";
+        Map<String, Map<String, RuleRate>> agents = new java.util.TreeMap<>();
+        Map<String, Map<String, RuleRate>> shops = new java.util.TreeMap<>(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+        Map<String, RuleRate> team = new LinkedHashMap<>();
+        for (Row r : sql(q)) {
+            RuleRate rate = new RuleRate(r.getAs("rule_id"), r.getAs("category"), r.getAs("description"), n(r, "checked"), n(r, "failed"));
+            String shop = r.getAs("shop_id");
+            agents.computeIfAbsent(AgentPage.key(shop, r.getAs("agent")), k -> new LinkedHashMap<>()).merge(rate.ruleId(), rate, ReportQueries::sum);
+            shops.computeIfAbsent(shop, k -> new LinkedHashMap<>()).merge(rate.ruleId(), rate, ReportQueries::sum);
+            team.merge(rate.ruleId(), rate, ReportQueries::sum);
+        }
+        Map<String, List<RuleRate>> byShop = new LinkedHashMap<>();
+        shops.forEach((shop, rates) -> byShop.put(shop, ordered(rates)));
+        Map<String, List<RuleRate>> byAgent = new LinkedHashMap<>();
+        agents.forEach((agent, rates) -> byAgent.put(agent, ordered(rates)));
+        return new RuleRates(ordered(team), byShop, byAgent);
+    }
+
+    private static RuleRate sum(RuleRate a, RuleRate b) {
+        return new RuleRate(a.ruleId(), a.category(), a.description(), a.checked() + b.checked(), a.failed() + b.failed());
+    }
+
+    private static List<RuleRate> ordered(Map<String, RuleRate> rates) {
+        return rates.values().stream().sorted(java.util.Comparator.comparing(RuleRate::category,
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())).thenComparing(RuleRate::ruleId)).toList();
+    }
+
+    /**
+     * The first {@link #EVIDENCE_PER_RULE} failed checks of every agent and rule, each with its message and the customer
+     * message before it, streamed to the driver one partition at a time in (shop, agent) order and
+     * handed over one agent at a time: the driver never holds more than a partition of them.
+     * Messages are read once, only for conversations with evidence, and the customer message
+     * before each comes from a window over its conversation instead of a second join.
+     */
+    Evidence evidence() {
+        String q = """
+                WITH f AS (
+                  SELECT * FROM (
+                    SELECT shop_id, coalesce(agent_id, '%2$s') AS agent, rule_id, conversation_id, message_seq, span_start,
+                           span_end, evidence, points_deducted, fatal,
+                           row_number() OVER (PARTITION BY shop_id, coalesce(agent_id, '%2$s'), rule_id
+                                              ORDER BY conversation_id, message_seq) AS n
+                    FROM rule_hits WHERE dt = DATE'%1$s' AND NOT passed) WHERE n <= %3$d),
+                m AS (
+                  SELECT conversation_id, seq, role, text, sent_at,
+                         last(CASE WHEN role = 'customer' THEN text END, true) OVER (PARTITION BY conversation_id ORDER BY seq
+                              ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
+                  FROM messages WHERE dt = DATE'%1$s' AND conversation_id IN (SELECT conversation_id FROM f))
+                SELECT f.shop_id, f.agent, f.rule_id, f.conversation_id, f.message_seq, date_format(m.sent_at, 'yyyy-MM-dd HH:mm:ss') AS sent_at,
+                       m.role, m.text, f.span_start, f.span_end, f.evidence, f.points_deducted, f.fatal, m.before
+                FROM f LEFT JOIN m ON m.conversation_id = f.conversation_id AND m.seq = f.message_seq
+                ORDER BY f.shop_id, f.agent, f.rule_id, f.conversation_id, f.message_seq""".formatted(day, Scorecards.UNKNOWN_AGENT,
+                EVIDENCE_PER_RULE);
+        return agent -> {
+            Iterator<Row> rows = spark.sql(q).toLocalIterator();
+            String key = null;
+            List<Failure> failures = new ArrayList<>();
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                String k = AgentPage.key(r.getAs("shop_id"), r.getAs("agent"));
+                if (!k.equals(key)) {
+                    if (key != null) {
+                        agent.accept(key, failures);
+                    }
+                    key = k;
+                    failures = new ArrayList<>();
+                }
+                Integer seq = r.getAs("message_seq");
+                Integer points = r.getAs("points_deducted");
+                Boolean fatal = r.getAs("fatal");
+                failures.add(new Failure(r.getAs("rule_id"), r.getAs("conversation_id"), seq == null ? 0 : seq, r.getAs("sent_at"),
+                        r.getAs("role"), r.getAs("text"), r.getAs("span_start"), r.getAs("span_end"), r.getAs("evidence"),
+                        points == null ? 0 : points, fatal != null && fatal, r.getAs("before")));
+            }
+            if (key != null) {
+                agent.accept(key, failures);
+            }
+        };
+    }
+
+    /** The day's scenario mix over all shops; empty for days scored before scenarios existed. */
+    private List<ScenarioRow> scenarios() {
+        if (!hasColumn("conversations", "scenarios") || !hasColumn("rule_hits", "scenario")) {
+            return List.of();
+        }
+        String q = """
+                WITH c AS (SELECT qa_score, explode(scenarios) AS scenario FROM conversations WHERE dt = DATE'%1$s'),
+                     total AS (SELECT count(*) AS n FROM conversations WHERE dt = DATE'%1$s'),
+                     r AS (SELECT scenario, avg(CASE WHEN passed THEN 1D ELSE 0D END) AS compliance
+                           FROM rule_hits WHERE dt = DATE'%1$s' AND scenario IS NOT NULL GROUP BY scenario)
+                SELECT c.scenario, count(*) AS n, count(*) / first(total.n) AS share, avg(c.qa_score) AS qa_score,
+                       first(r.compliance) AS compliance
+                FROM c CROSS JOIN total LEFT JOIN r ON r.scenario = c.scenario
+                GROUP BY c.scenario ORDER BY n DESC, c.scenario""".formatted(day);
+        List<ScenarioRow> out = new ArrayList<>();
+        for (Row r : sql(q)) {
+            out.add(new ScenarioRow(r.getAs("scenario"), n(r, "n"), d(r, "share"), d(r, "qa_score"), d(r, "compliance")));
+        }
+        return out;
+    }
+
+    /** Each agent's scenario mix ({@code agent_scenarios}), keyed like the pages. */
+    private Map<String, List<ScenarioRow>> agentScenarios() {
+        Map<String, List<ScenarioRow>> out = new LinkedHashMap<>();
+        if (!spark.catalog().tableExists("agent_scenarios")) {
+            return out;
+        }
+        for (Row r : sql("SELECT shop_id, agent_id, scenario, conversations, share, qa_score, compliance FROM agent_scenarios "
+                + "WHERE dt = DATE'" + day + "' ORDER BY shop_id, agent_id, conversations DESC, scenario")) {
+            out.computeIfAbsent(AgentPage.key(r.getAs("shop_id"), r.getAs("agent_id")), k -> new ArrayList<>())
+                    .add(new ScenarioRow(r.getAs("scenario"), n(r, "conversations"), d(r, "share"), d(r, "qa_score"), d(r, "compliance")));
+        }
+        return out;
+    }
+
+    private boolean hasColumn(String table, String column) {
+        return spark.catalog().tableExists(table) && List.of(spark.table(table).columns()).contains(column);
+    }
+
+    private List<Count> outcomes() {
+        List<Count> out = new ArrayList<>();
+        for (Row r : sql("SELECT coalesce(outcome, 'unknown') AS outcome, count(*) AS n FROM conversations WHERE dt = DATE'" + day
+                + "' GROUP BY 1 ORDER BY n DESC, 1")) {
+            out.add(new Count(r.getAs("outcome"), n(r, "n")));
+        }
+        return out;
+    }
+
+    /** Agent parts per 5-point QA band; 100 falls in the last band [95, 100]. */
+    private List<Bin> qaHistogram() {
+        long[] counts = new long[20];
+        for (Row r : sql("SELECT least(CAST(floor(qa_score / 5) AS INT), 19) AS b, count(*) AS n FROM agent_segments WHERE dt = DATE'"
+                + day + "' AND qa_score IS NOT NULL GROUP BY 1")) {
+            counts[Math.max(0, r.<Integer>getAs("b"))] += n(r, "n");
+        }
+        List<Bin> bins = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            bins.add(new Bin(5.0 * i, 5.0 * i + 5, counts[i]));
+        }
+        return bins;
+    }
+
+    /** First responses per band of {@link #FRT_EDGES}; the last band is open. */
+    private List<Bin> frtHistogram() {
+        StringBuilder band = new StringBuilder("CASE");
+        for (int i = FRT_EDGES.length - 1; i >= 1; i--) {
+            band.append(" WHEN response_s >= ").append(FRT_EDGES[i]).append(" THEN ").append(i);
+        }
+        band.append(" ELSE 0 END");
+        long[] counts = new long[FRT_EDGES.length];
+        for (Row r : sql("SELECT " + band + " AS b, count(*) AS n FROM agent_segments WHERE dt = DATE'" + day
+                + "' AND response_kind = 'first_response' AND response_s IS NOT NULL GROUP BY 1")) {
+            counts[r.<Integer>getAs("b")] += n(r, "n");
+        }
+        List<Bin> bins = new ArrayList<>();
+        for (int i = 0; i < FRT_EDGES.length; i++) {
+            bins.add(new Bin(FRT_EDGES[i], i + 1 < FRT_EDGES.length ? FRT_EDGES[i + 1] : null, counts[i]));
+        }
+        return bins;
+    }
+
+    /** The team's last {@link #TREND_DAYS} scored days up to the day. */
+    private List<DayPoint> teamTrend() {
+        String q = "SELECT cast(dt AS STRING) AS day, " + Scorecards.CONVERSATIONS.select() + ", " + Scorecards.QA_SCORE.select() + ", "
+                + Scorecards.GREETING_RATE.select() + ", " + Scorecards.APOLOGY_RATE.select() + ", " + Scorecards.CLOSING_RATE.select()
+                + " FROM agent_segments WHERE dt <= DATE'" + day + "' AND dt IN (SELECT DISTINCT dt FROM agent_segments WHERE dt <= DATE'"
+                + day + "' ORDER BY dt DESC LIMIT " + TREND_DAYS + ") GROUP BY dt ORDER BY dt";
+        List<DayPoint> out = new ArrayList<>();
+        for (Row r : sql(q)) {
+            out.add(dayPoint(r));
+        }
+        return out;
+    }
+
+    /** Each agent's scorecards over the team's last {@link #TREND_DAYS} scored days. */
+    private Map<String, List<DayPoint>> agentTrends() {
+        String q = "SELECT shop_id, agent_id, cast(dt AS STRING) AS day, conversations, qa_score, greeting_rate, apology_rate, closing_rate "
+                + "FROM agent_scorecards WHERE dt IN (SELECT DISTINCT dt FROM agent_scorecards WHERE dt <= DATE'" + day
+                + "' ORDER BY dt DESC LIMIT " + TREND_DAYS + ") ORDER BY shop_id, agent_id, dt";
+        Map<String, List<DayPoint>> out = new LinkedHashMap<>();
+        for (Row r : sql(q)) {
+            out.computeIfAbsent(AgentPage.key(r.getAs("shop_id"), r.getAs("agent_id")), k -> new ArrayList<>()).add(dayPoint(r));
+        }
+        return out;
+    }
+
+    private List<Row> sql(String q) {
+        return spark.sql(q).collectAsList();
+    }
+
+    /** A day of the team's or an agent's trend, from columns named as in the scorecards. */
+    private static DayPoint dayPoint(Row r) {
+        return new DayPoint(r.getAs("day"), n(r, Scorecards.CONVERSATIONS.name()), d(r, Scorecards.QA_SCORE), d(r, Scorecards.GREETING_RATE),
+                d(r, Scorecards.APOLOGY_RATE), d(r, Scorecards.CLOSING_RATE));
+    }
+
+    private static Double d(Row r, Aggregate column) {
+        return d(r, column.name());
+    }
+
+    private static Double d(Row r, String column) {
+        Object v = r.getAs(column);
+        return v == null ? null : ((Number) v).doubleValue();
+    }
+
+    private static long n(Row r, String column) {
+        Object v = r.getAs(column);
+        return v == null ? 0 : ((Number) v).longValue();
+    }
+}

@@ -1,0 +1,48 @@
+package chatqa.job;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import chatqa.ingest.ExportMapping;
+import chatqa.rules.RuleBook;
+import chatqa.warehouse.CommitGate;
+
+/**
+ * Everything one scoring run needs, validated before Spark starts.
+ *
+ * @param day null: the day most conversations of the input start on
+ * @param maskWarehouse store message texts, words, evidence and quarantined rows with personal data masked
+ * @param gate     when the run may replace its day (minimum acceptance, --force, --date-from-data)
+ * @param lockWait how long to wait for another run that holds the warehouse
+ */
+public record ScoreOptions(
+        List<String> inputs,
+        ExportMapping mapping,
+        String mappingSource,
+        RuleBook ruleBook,
+        ZoneId timezone,
+        LocalDate day,
+        String warehouse,
+        String reports,
+        boolean maskWarehouse,
+        CommitGate gate,
+        Duration lockWait) {
+
+    public ScoreOptions {
+        inputs = List.copyOf(inputs);
+    }
+
+    /** Options that keep the raw text in {@code messages} (the default), with the default safeguards. */
+    public ScoreOptions(List<String> inputs, ExportMapping mapping, String mappingSource, RuleBook ruleBook, ZoneId timezone,
+                        LocalDate day, String warehouse, String reports) {
+        this(inputs, mapping, mappingSource, ruleBook, timezone, day, warehouse, reports, false, CommitGate.DEFAULT, Duration.ZERO);
+    }
+
+    /** The same options with another commit gate. */
+    public ScoreOptions withGate(CommitGate other) {
+        return new ScoreOptions(inputs, mapping, mappingSource, ruleBook, timezone, day, warehouse, reports, maskWarehouse, other,
+                lockWait);
+    }
+}

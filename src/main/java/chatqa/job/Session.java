@@ -1,0 +1,47 @@
+package chatqa.job;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+import org.apache.spark.sql.SparkSession;
+
+import chatqa.publish.HtmlReport;
+import chatqa.warehouse.SqlQuery;
+
+/**
+ * The Spark session of one command, and what a command can do with it: score days, rebuild a
+ * report, answer a query. Commands hold one of these instead of Spark itself, so Spark stays in
+ * the job and warehouse packages; closing it stops Spark.
+ */
+public final class Session implements AutoCloseable {
+    private final SparkSession spark;
+
+    private Session(SparkSession spark) {
+        this.spark = spark;
+    }
+
+    /** A session on {@code master} (null: local[*] or spark-submit's), showing times in {@code timezone}. */
+    public static Session open(String master, String timezone) {
+        return new Session(SparkSessions.create(master, timezone));
+    }
+
+    public RunSummary score(ScoreOptions options) throws IOException {
+        return new ScoreJob(spark).run(options);
+    }
+
+    public HtmlReport.Written report(String warehouse, String reports, String day) throws IOException {
+        return SupervisorReport.publish(spark, warehouse, reports, day);
+    }
+
+    /** Runs one read-only query over the warehouse and prints or writes its result. */
+    public void query(String warehouse, String sql, QueryOutput.Format output, Path out, int limit, PrintStream stdout) throws IOException {
+        SqlQuery q = new SqlQuery(spark, warehouse);
+        QueryOutput.write(q.run(sql), output, out, limit, stdout);
+    }
+
+    @Override
+    public void close() {
+        spark.stop();
+    }
+}

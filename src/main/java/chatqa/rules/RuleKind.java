@@ -1,0 +1,43 @@
+package chatqa.rules;
+
+import java.io.Serializable;
+
+/**
+ * What a rule checks in the messages its position selects, decided once when the book loads
+ * (the rule's keys name it: {@code expect}, {@code before}, {@code max_chars},
+ * {@code max_messages}). The scope — role, position, trigger, window, {@code where},
+ * {@code only_if}, scenarios — is the same for every kind and lives on {@link Rule}.
+ */
+public sealed interface RuleKind extends Serializable permits RuleKind.Element, RuleKind.Forbidden, RuleKind.Ordering, RuleKind.LengthLimit {
+
+    /** The phrases the kind looks for; null for a length limit, which has none. */
+    PhraseSet phrases();
+
+    /** An element that must be present in each window (a greeting, an apology after each complaint). */
+    record Element(PhraseSet phrases) implements RuleKind {
+    }
+
+    /**
+     * Words that must not appear (a red line, an ad-hoc discount); {@code tolerated} messages with
+     * them are allowed before the rule fails (one retention attempt), 0 for none.
+     */
+    record Forbidden(PhraseSet phrases, int tolerated) implements RuleKind {
+    }
+
+    /**
+     * An element that must come before another: where {@code before} first appears in a window, the
+     * rule's phrases must already have appeared (an apology before the solution). {@code beforeName}
+     * says what {@code before} is in evidence: the rule it was taken from, or its first phrase; while
+     * the book loads, a {@code before} that names another rule is null until that rule is read.
+     */
+    record Ordering(PhraseSet phrases, PhraseSet before, String beforeName) implements RuleKind {
+    }
+
+    /** No message of the window may be longer than {@code maxChars} characters ("split the reply"). */
+    record LengthLimit(int maxChars) implements RuleKind {
+        @Override
+        public PhraseSet phrases() {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package chatqa.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+
+import chatqa.cli.ChatQa;
+import chatqa.publish.Browser;
+import chatqa.sample.SampleDay;
+
+/**
+ * The supervisor report of a generated three-day warehouse: its numbers against the warehouse
+ * tables, its files, its regeneration by {@code chatqa report}, and the pages in headless
+ * Chromium (no console errors; leaderboard and an agent page show the expected values).
+ */
+@Tag("spark")
+class SupervisorReportTest {
+    private static final LocalDate FIRST = LocalDate.of(2026, 11, 18);
+    private static final String DAY = "2026-11-20";
+    private static final Path SCREENSHOTS = Path.of("target", "report-screenshots");
+
+    @TempDir
+    static Path tmp;
+
+    private static SparkSession spark;
+    private static int reportAgain;
+    private static int reportNeverScored;
+
+    @BeforeAll
+    static void scoreThreeDays() throws IOException {
+        for (int i = 0; i < 3; i++) {
+            new SampleDay(FIRST.plusDays(i), ZoneId.of("Asia/Shanghai"), 300 + i).write(tmp.resolve("input"), 60);
+        }
+        int code = ChatQa.run("backfill", "--from", FIRST.toString(), "--to", DAY, "--input-root", tmp.resolve("input").toString(),
+                "--warehouse", warehouse(), "--reports", reports().toString(), "--master", "local[2]");
+        assertEquals(0, code);
+        // The commands stop their Spark session, so they run before the test's own session starts.
+        reportAgain = ChatQa.run("report", "--date", DAY, "--warehouse", warehouse(), "--reports", tmp.resolve("reports-again").toString(),
+                "--master", "local[2]");
+        reportNeverScored = ChatQa.run("report", "--date", "2026-11-01", "--warehouse", warehouse(), "--reports",
+                tmp.resolve("reports-never").toString(), "--master", "local[2]");
+        spark = TestSpark.get();
+    }
+
+    private static String warehouse() {
+        return tmp.resolve("warehouse").toString();
+    }
+
+    private static Path reports() {
+        return tmp.resolve("reports");
+    }
+
+    private static List<Row> scorecards(String day) {
+        return spark.read().parquet(warehouse() + "/agent_scorecards/dt=" + day).orderBy("shop_id", "rank", "agent_id").collectAsList();
+    }
+
+    private static Map<String, Double> scoresOn(String day) {
+        Map<String, Double> m = new HashMap<>();
+        for (Row r : scorecards(day)) {
+            m.put(r.getAs("shop_id") + "/" + r.getAs("agent_id"), r.getAs("qa_score"));
+        }
+        return m;
+    }
+
+    @Test
+    void everyDayHasItsReportWithAPagePerAgentAndChartsInPngAndSvg() throws IOException {
+        for (int i = 0; i < 3; i++) {
+            Path day = reports().resolve(FIRST.plusDays(i).toString());
+            assertTrue(Files.isRegularFile(day.resolve("index.html")), day + "/index.html");
+            try (Stream<Path> pages = Files.list(day.resolve("agents"))) {
+                assertEquals(scorecards(FIRST.plusDays(i).toString()).size(), pages.count());
+            }
+        }
+        Path charts = reports().resolve(DAY).resolve("charts");
+        for (String name : List.of("qa_histogram", "frt_distribution", "compliance", "sentiment", "trend")) {
+            BufferedImage png = ImageIO.read(charts.resolve(name + ".png").toFile());
+            assertNotNull(png, name + ".png is a PNG");
+            assertEquals(720, png.getWidth(), name);
+            String svg = Files.readString(charts.resolve(name + ".svg"));
+            assertTrue(svg.startsWith("<svg") || svg.contains("<svg "), name + ".svg is SVG");
+            assertTrue(svg.contains("<text"), name + ".svg keeps its labels as text");
+        }
+        try (Stream<Path> files = Files.list(reports().resolve(DAY))) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".")), "no staging folder left behind");
+        }
+    }
+
+    @Test
+    void leaderboardShowsScoresRanksAndChangesFromTheWarehouse() throws IOException {
+        String html = Files.readString(reports().resolve(DAY).resolve("index.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("<table id=\"scenarios\">"), "the generated days have scenarios");
+        Map<String, Double> before = scoresOn("2026-11-19");
+        for (Row r : scorecards(DAY)) {
+            String agent = r.getAs("agent_id");
+            String row = html.substring(html.indexOf("<tr data-agent=\"" + agent + "\""));
+            row = row.substring(0, row.indexOf("</tr>"));
+            assertTrue(row.contains(String.format(Locale.ROOT, "<td class=\"num qa\">%.1f</td>", (double) r.getAs("qa_score"))), row);
+            assertTrue(row.contains("<td class=\"num\">" + r.getAs("rank") + "</td>"), row);
+            Double previous = before.get(r.getAs("shop_id") + "/" + agent);
+            if (previous != null) {
+                double delta = Math.round(((double) r.getAs("qa_score") - previous) * 10) / 10.0;
+                String shown = delta == 0 ? "±0.0" : (delta > 0 ? "+" : "−") + String.format(Locale.ROOT, "%.1f", Math.abs(delta));
+                assertTrue(row.contains(">" + shown + "</td>"), agent + " change " + shown + " in " + row);
+            }
+        }
+    }
+
+    @Test
+    void reportCommandRebuildsTheSameReportFromTheWarehouse() throws IOException {
+        assertEquals(0, reportAgain);
+        String first = withoutGeneratedTime(Files.readString(reports().resolve(DAY).resolve("index.html")));
+        String second = withoutGeneratedTime(Files.readString(tmp.resolve("reports-again").resolve(DAY).resolve("index.html")));
+        assertEquals(first, second);
+        assertEquals(1, reportNeverScored, "a day that was never scored fails with a message");
+        assertFalse(Files.exists(tmp.resolve("reports-never").resolve("2026-11-01").resolve("index.html")));
+    }
+
+    private static String withoutGeneratedTime(String html) {
+        return html.replaceAll("generated \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\S+", "generated X");
+    }
+
+    @Test
+    void pagesLoadInHeadlessChromiumWithoutConsoleErrorsAndShowTheNumbers() throws IOException {
+        try (Browser browser = Browser.start(tmp.resolve("chromium-profile"))) {
+            browser.open(reports().resolve(DAY).resolve("index.html"));
+            List<LogEntry> errors = browser.console().stream().filter(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()).toList();
+            assertTrue(errors.isEmpty(), "console of index.html: " + errors);
+            List<Row> cards = scorecards(DAY);
+            List<WebElement> rows = browser.driver.findElements(By.cssSelector("#leaderboard tbody tr"));
+            assertEquals(cards.size(), rows.size());
+            for (int i = 0; i < cards.size(); i++) {
+                List<WebElement> cells = rows.get(i).findElements(By.tagName("td"));
+                assertEquals(String.valueOf((int) cards.get(i).getAs("rank")), cells.get(0).getText());
+                assertEquals(cards.get(i).getAs("agent_id"), cells.get(1).getText());
+                assertEquals(String.format(Locale.ROOT, "%.1f", (double) cards.get(i).getAs("qa_score")), cells.get(4).getText());
+            }
+            for (WebElement img : browser.driver.findElements(By.tagName("img"))) {
+                Number width = (Number) browser.driver.executeScript("return arguments[0].naturalWidth", img);
+                assertTrue(width.intValue() > 0, "chart loaded: " + img.getAttribute("src"));
+            }
+            browser.screenshot(SCREENSHOTS.resolve("index.png"));
+
+            Row lowest = cards.stream().max((a, b) -> Integer.compare(a.getAs("rank"), b.getAs("rank"))).orElseThrow();
+            String agent = lowest.getAs("agent_id");
+            browser.driver.findElement(By.linkText(agent)).click();
+            errors = browser.console().stream().filter(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()).toList();
+            assertTrue(errors.isEmpty(), "console of the agent page: " + errors);
+            assertTrue(browser.driver.getTitle().contains(agent), browser.driver.getTitle());
+            assertEquals(String.format(Locale.ROOT, "%.1f", (double) lowest.getAs("qa_score")),
+                    browser.driver.findElement(By.id("agent-qa")).getText());
+            assertEquals(String.valueOf((int) lowest.getAs("rank")), browser.driver.findElement(By.id("agent-rank")).getText());
+            long failedChecks = spark.read().parquet(warehouse() + "/rule_hits/dt=" + DAY)
+                    .where("NOT passed AND agent_id = '" + agent + "'").count();
+            List<WebElement> evidence = browser.driver.findElements(By.cssSelector("#evidence li"));
+            assertEquals(Math.min(failedChecks, evidence.size()), evidence.size());
+            assertFalse(evidence.isEmpty() && failedChecks == 0);
+            for (WebElement img : browser.driver.findElements(By.tagName("img"))) {
+                Number width = (Number) browser.driver.executeScript("return arguments[0].naturalWidth", img);
+                assertTrue(width.intValue() > 0, "chart loaded: " + img.getAttribute("src"));
+            }
+            browser.screenshot(SCREENSHOTS.resolve("agent.png"));
+            browser.driver.findElement(By.id("back")).click();
+            assertTrue(browser.driver.getTitle().contains("team overview"));
+        }
+    }
+}

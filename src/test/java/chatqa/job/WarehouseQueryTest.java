@@ -1,0 +1,180 @@
+package chatqa.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import chatqa.cli.ChatQa;
+import chatqa.sample.SampleDay;
+import chatqa.warehouse.SqlQuery;
+
+/** A generated week, backfilled in one session, queried through the trend views and the README's examples. */
+@Tag("spark")
+class WarehouseQueryTest {
+    private static final LocalDate FIRST = LocalDate.of(2026, 11, 14);
+
+    @TempDir
+    static Path tmp;
+
+    private static SparkSession spark;
+    private static SqlQuery sql;
+
+    @BeforeAll
+    static void backfillAWeek() throws IOException {
+        for (int i = 0; i < 7; i++) {
+            new SampleDay(FIRST.plusDays(i), ZoneId.of("Asia/Shanghai"), 100 + i).write(tmp.resolve("input"), 12);
+        }
+        int code = ChatQa.run("backfill", "--from", FIRST.toString(), "--to", FIRST.plusDays(7).toString(),
+                "--input-root", tmp.resolve("input").toString(), "--warehouse", warehouse(), "--reports", tmp.resolve("reports").toString(),
+                "--master", "local[2]");
+        assertEquals(0, code);
+        spark = TestSpark.get();
+        sql = new SqlQuery(spark, warehouse());
+    }
+
+    private static String warehouse() {
+        return tmp.resolve("warehouse").toString();
+    }
+
+    private static List<Row> query(String q) {
+        return sql.run(q).collectAsList();
+    }
+
+    @Test
+    void everyTableAndTrendViewIsRegistered() {
+        assertEquals(List.of("messages", "conversations", "agent_segments", "rule_hits", "agent_scorecards", "agent_scenarios",
+                "quarantine", "runs", "rule_daily", "agent_trend", "compliance_daily", "scenario_daily"), sql.views());
+        assertEquals(7L, (long) query("SELECT count(DISTINCT dt) AS days FROM conversations").get(0).getAs("days"));
+        assertEquals(7L, (long) query("SELECT count(*) AS n FROM runs").get(0).getAs("n"));
+    }
+
+    @Test
+    void ruleDailyCountsChecksAndHitsPerDay() {
+        Row greeting = query("SELECT * FROM rule_daily WHERE dt = DATE'2026-11-20' AND shop_id = 'shop-a' AND rule_id = 'greeting.hello'").get(0);
+        Row direct = query("SELECT count(*) AS checked, count_if(NOT passed) AS hits FROM rule_hits "
+                + "WHERE dt = DATE'2026-11-20' AND shop_id = 'shop-a' AND rule_id = 'greeting.hello'").get(0);
+        assertEquals((long) direct.getAs("checked"), (long) greeting.getAs("checked"));
+        assertEquals((long) direct.getAs("hits"), (long) greeting.getAs("hits"));
+        assertEquals((double) (long) direct.getAs("hits") / (long) direct.getAs("checked"), (double) greeting.getAs("hit_rate"), 1e-12);
+    }
+
+    @Test
+    void agentTrendAveragesTheLastSevenScoredDaysAndShowsRankChange() {
+        List<Row> trend = query("SELECT * FROM agent_trend WHERE agent_id = 'shop-a-agent10' ORDER BY dt");
+        assertTrue(trend.size() >= 5, "agent10 works most days");
+        double sum = 0;
+        for (Row r : trend) {
+            sum += (double) r.getAs("qa_score");
+        }
+        Row last = trend.get(trend.size() - 1);
+        assertEquals(sum / trend.size(), (double) last.getAs("qa_score_7d_avg"), 1e-9);
+        Row previous = trend.get(trend.size() - 2);
+        assertEquals((int) previous.getAs("rank") - (int) last.getAs("rank"), (int) last.getAs("rank_change"));
+    }
+
+    @Test
+    void complianceDailyHasOneRowPerDayAndShop() {
+        List<Row> rows = query("SELECT * FROM compliance_daily ORDER BY dt, shop_id");
+        assertEquals(14, rows.size());
+        for (Row r : rows) {
+            double g = r.getAs("greeting_rate");
+            assertTrue(g > 0 && g <= 1, r.toString());
+        }
+    }
+
+    @Test
+    void scenarioDailyCountsEachScenarioAndItsRulesCompliance() throws IOException {
+        String day = "dt = DATE'2026-11-20' AND shop_id = 'shop-a'";
+        List<Row> rows = query("SELECT * FROM scenario_daily WHERE " + day + " ORDER BY scenario");
+        long total = (long) query("SELECT count(*) AS n FROM conversations WHERE " + day).get(0).getAs("n");
+        for (Row r : rows) {
+            String scenario = r.getAs("scenario");
+            long direct = (long) query("SELECT count(*) AS n FROM conversations WHERE " + day
+                    + " AND array_contains(scenarios, '" + scenario + "')").get(0).getAs("n");
+            assertEquals(direct, (long) r.getAs("conversations"), scenario);
+            assertEquals((double) direct / total, (double) r.getAs("share"), 1e-12, scenario);
+            Map<String, Double> compliance = r.getJavaMap(r.fieldIndex("rule_compliance"));
+            for (Row h : query("SELECT rule_id, count_if(passed) / count(*) AS rate FROM rule_hits WHERE " + day
+                    + " AND scenario = '" + scenario + "' GROUP BY rule_id")) {
+                assertEquals((double) h.getAs("rate"), compliance.get((String) h.getAs("rule_id")), 1e-12, scenario);
+            }
+        }
+        assertTrue(rows.stream().anyMatch(r -> r.getAs("rule_compliance") != null), rows.toString());
+        java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+        QueryOutput.write(sql.run("SELECT rule_compliance FROM scenario_daily WHERE " + day + " AND scenario = 'bargaining'"),
+                QueryOutput.Format.CSV, null, 10, new java.io.PrintStream(csv, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(csv.toString(java.nio.charset.StandardCharsets.UTF_8).matches(
+                "(?s)rule_compliance\\n\"\\{bargaining\\.no_ad_hoc_discount=[0-9.]+, bargaining\\.points_to_promotions=[0-9.]+\\}\"\\n"),
+                "maps print sorted by rule id: " + csv);
+        List<String> tagged = rows.stream().map(r -> (String) r.getAs("scenario")).toList();
+        for (Row r : query("SELECT DISTINCT scenario FROM agent_scenarios WHERE " + day)) {
+            assertTrue(tagged.contains((String) r.getAs("scenario")), "agent rows only for scenarios of the day: " + r);
+        }
+    }
+
+    @Test
+    void readmeExampleQueriesAnswer() throws IOException {
+        Matcher m = Pattern.compile("^jobs/query\\.sh \"([^\"]+)\"", Pattern.MULTILINE).matcher(Files.readString(Path.of("README.md")));
+        List<String> queries = new ArrayList<>();
+        while (m.find()) {
+            queries.add(m.group(1));
+        }
+        assertTrue(queries.size() >= 5, queries.toString());
+        for (String q : queries) {
+            assertTrue(!query(q).isEmpty(), q);
+        }
+    }
+
+    @Test
+    void unknownTableNamesWhatExists() {
+        SqlQuery.BadQuery e = assertThrows(SqlQuery.BadQuery.class, () -> sql.run("SELECT * FROM scores"));
+        assertTrue(e.getMessage().contains("tables and views: messages, conversations"), e.getMessage());
+    }
+
+    @Test
+    void backfillIsIdempotentPerDay() throws IOException {
+        long before = (long) query("SELECT count(*) AS n FROM messages").get(0).getAs("n");
+        // The command stops the session it ran in (it shares this one): open a fresh one afterwards.
+        int code = ChatQa.run("backfill", "--from", "2026-11-16", "--to", "2026-11-16", "--input-root", tmp.resolve("input").toString(),
+                "--warehouse", warehouse(), "--reports", tmp.resolve("reports").toString(), "--master", "local[2]");
+        assertEquals(0, code);
+        spark = TestSpark.get();
+        sql = new SqlQuery(spark, warehouse());
+        assertEquals(before, (long) query("SELECT count(*) AS n FROM messages").get(0).getAs("n"));
+    }
+
+    @Test
+    void duckDbReadsTheWarehouseParquetUnchanged() throws SQLException {
+        long sparkCount = (long) query("SELECT count(*) AS n FROM conversations WHERE outcome = 'resolved_in_chat'").get(0).getAs("n");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT dt) FROM read_parquet('" + warehouse()
+                     + "/conversations/*/*.parquet', hive_partitioning = true) WHERE outcome = 'resolved_in_chat'")) {
+            rs.next();
+            assertEquals(sparkCount, rs.getLong(1));
+            assertEquals(7, rs.getLong(2));
+        }
+    }
+}
