@@ -16,11 +16,12 @@ import chatqa.enrich.SentimentTraining;
 /** {@code chatqa sentiment train|eval}: reproduce the shipped sentiment weights and measure them. */
 @Command(name = "sentiment", mixinStandardHelpOptions = true,
         description = "Train or evaluate the Chinese sentiment model (labelled CSV: label,review or cat,label,review).",
-        subcommands = {SentimentCommand.Train.class, SentimentCommand.Eval.class})
+        subcommands = {SentimentCommand.Train.class, SentimentCommand.Eval.class, ChatSentimentCommand.Train.class,
+                ChatSentimentCommand.Eval.class})
 final class SentimentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        throw new ChatQa.BadArgument("sentiment needs a subcommand: train or eval");
+        throw new ChatQa.BadArgument("sentiment needs a subcommand: train, eval (review model), train-chat or eval-chat (chat model)");
     }
 
     @Command(name = "train", mixinStandardHelpOptions = true,

@@ -12,11 +12,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Chinese sentiment: the naive Bayes model trained on shop and delivery reviews, plus the chat
+ * Review polarity: the naive Bayes model trained on shop and delivery reviews, plus the chat
  * lexicon for what reviews don't teach (好的 is not praise, 好吧 is reluctant, 速度!!! is anger,
  * emoji codes), with negators flipping lexicon words. Short texts lean on the lexicon more than on
  * the review model. The score is tanh(log-odds / 4), so a
- * long glowing review nears 1 and a plain "好的" stays near neutral.
+ * long glowing review nears 1 and a plain "好的" stays near neutral. Reviews have no neutral
+ * class, so on its own this calls plain requests negative; the chat model ({@link ChatSentiment})
+ * reads it as one feature among the words of chat messages.
  */
 public final class ChineseSentiment {
     /** Classpath location of the shipped weights. */
@@ -71,7 +73,9 @@ public final class ChineseSentiment {
         String why = top.stream().limit(3)
                 .map(c -> c.feature() + "(" + signedTenths(c.weight()) + ")")
                 .collect(Collectors.joining(" "));
-        return new Sentiment(Math.tanh(logOdds / SCALE), why, "zh-nb");
+        double score = Math.tanh(logOdds / SCALE);
+        return new Sentiment(score, score < -0.2 ? SentimentLabel.NEGATIVE : score > 0.2 ? SentimentLabel.POSITIVE : SentimentLabel.NEUTRAL,
+                why, "zh-nb");
     }
 
     /**

@@ -18,6 +18,8 @@ import edu.stanford.nlp.util.CoreMap;
  */
 public final class EnglishSentiment {
     private static final double[] SCALE = {-1.0, -0.5, 0.0, 0.5, 1.0};
+    /** How far from 0 the averaged score must be for a negative or positive label. */
+    private static final double LABEL_AT = 0.25;
 
     private EnglishSentiment() {
     }
@@ -52,6 +54,12 @@ public final class EnglishSentiment {
             }
             why.append(sentence.get(SentimentCoreAnnotations.SentimentClass.class));
         }
-        return weight == 0 ? Sentiment.NEUTRAL : new Sentiment(sum / weight, "corenlp: " + why, "corenlp");
+        if (weight == 0) {
+            return Sentiment.NEUTRAL;
+        }
+        double score = sum / weight;
+        // CoreNLP's five classes averaged over sentences: below "slightly negative" is negative.
+        SentimentLabel label = score <= -LABEL_AT ? SentimentLabel.NEGATIVE : score >= LABEL_AT ? SentimentLabel.POSITIVE : SentimentLabel.NEUTRAL;
+        return new Sentiment(score, label, "corenlp: " + why, "corenlp");
     }
 }

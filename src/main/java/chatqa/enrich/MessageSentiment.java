@@ -2,12 +2,12 @@ package chatqa.enrich;
 
 import java.util.List;
 
-/** Scores a message in its language: Chinese (and script-less) text by the Chinese model, English by CoreNLP. */
+/** Scores a message in its language: Chinese (and script-less) text by the chat model, English by CoreNLP. */
 public final class MessageSentiment {
     private MessageSentiment() {
     }
 
     public static Sentiment score(String text, List<String> words) {
-        return Language.detect(text) == Language.EN ? EnglishSentiment.score(text) : ChineseSentiment.shared().score(text, words);
+        return Language.detect(text) == Language.EN ? EnglishSentiment.score(text) : ChatSentiment.shared().score(text, words);
     }
 }

@@ -6,6 +6,18 @@ import java.util.List;
 public record SentimentEvaluation(int truePositive, int falsePositive, int trueNegative, int falseNegative) {
 
     public static SentimentEvaluation of(ChineseSentiment model, List<LabelledReviews.Review> reviews) {
+        return of(reviews, text -> model.isPositive(text, Segmenter.segment(text).words()));
+    }
+
+    /**
+     * The chat model on reviews, which have no neutral class: positive when it finds the message
+     * more positive than negative (P(positive) > P(negative)).
+     */
+    public static SentimentEvaluation of(ChatSentiment model, List<LabelledReviews.Review> reviews) {
+        return of(reviews, text -> model.score(text, Segmenter.segment(text).words()).score() > 0);
+    }
+
+    private static SentimentEvaluation of(List<LabelledReviews.Review> reviews, java.util.function.Predicate<String> positiveChinese) {
         int tp = 0;
         int fp = 0;
         int tn = 0;
@@ -13,7 +25,7 @@ public record SentimentEvaluation(int truePositive, int falsePositive, int trueN
         for (LabelledReviews.Review r : reviews) {
             boolean predicted = Language.detect(r.text()) == Language.EN
                     ? EnglishSentiment.score(r.text()).score() > 0
-                    : model.isPositive(r.text(), Segmenter.segment(r.text()).words());
+                    : positiveChinese.test(r.text());
             if (predicted && r.positive()) {
                 tp++;
             } else if (predicted) {

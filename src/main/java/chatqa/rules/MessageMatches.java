@@ -17,14 +17,21 @@ public final class MessageMatches {
     private final WordBoundaries words;
     private final List<Span>[] phraseHits;
     private final List<Span>[] exclusionHits;
+    private final List<Span>[] unlessHits;
+    private final List<Span>[] requiresHits;
     private final Map<Integer, List<Span>> found = new HashMap<>();
     private Map<Integer, String> failures;
+    /** Where a sentence ends: a hedge or a promise word reaches no further (commas it crosses: 我也没办法直接操作，不过马上帮您提交). */
+    private static final String CLAUSE_ENDS = "。！？；!?;\n";
 
-    MessageMatches(String text, WordBoundaries words, List<Span>[] phraseHits, List<Span>[] exclusionHits) {
+    MessageMatches(String text, WordBoundaries words, List<Span>[] phraseHits, List<Span>[] exclusionHits, List<Span>[] unlessHits,
+                   List<Span>[] requiresHits) {
         this.text = text;
         this.words = words;
         this.phraseHits = phraseHits;
         this.exclusionHits = exclusionHits;
+        this.unlessHits = unlessHits;
+        this.requiresHits = requiresHits;
     }
 
     /** Hits of {@code set} in this message, first first; exclusions and word alignment applied. */
@@ -40,6 +47,64 @@ public final class MessageMatches {
      * Phrase sets whose regular expression failed on this message (ran out of time or stack), by
      * set id, with why; empty for nearly every message. Their phrase hits still count.
      */
+    /**
+     * A hit's context: no {@code unless_near} phrase, and (when the set has any) a
+     * {@code requires_near} phrase, in the same clause within {@code near_chars} characters of it.
+     */
+    private boolean contextAllows(PhraseSet set, Span hit) {
+        if (set.ignoreQuoted() && quoted(hit)) {
+            return false;
+        }
+        int from = Math.max(clauseStart(hit.start()), hit.start() - set.nearChars());
+        int to = Math.min(clauseEnd(hit.end()), hit.end() + set.nearChars());
+        for (Span u : unlessHits[set.id()]) {
+            if (u.start() >= from && u.end() <= to && !u.overlaps(hit)) {
+                return false;
+            }
+        }
+        if (set.requiresNear().isEmpty()) {
+            return true;
+        }
+        for (Span r : requiresHits[set.id()]) {
+            if (r.start() >= from && r.end() <= to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Inside quotation marks: an odd number of quote marks before the hit. */
+    private boolean quoted(Span hit) {
+        int open = 0;
+        for (int i = 0; i < hit.start(); i++) {
+            char c = text.charAt(i);
+            if (c == '“' || c == '「' || c == '『') {
+                open++;
+            } else if ((c == '”' || c == '」' || c == '』') && open > 0) {
+                open--;
+            } else if (c == '"') {
+                open = open > 0 ? open - 1 : open + 1;
+            }
+        }
+        return open > 0;
+    }
+
+    private int clauseStart(int at) {
+        int i = at;
+        while (i > 0 && CLAUSE_ENDS.indexOf(text.charAt(i - 1)) < 0) {
+            i--;
+        }
+        return i;
+    }
+
+    private int clauseEnd(int at) {
+        int i = at;
+        while (i < text.length() && CLAUSE_ENDS.indexOf(text.charAt(i)) < 0) {
+            i++;
+        }
+        return i;
+    }
+
     public Map<Integer, String> regexFailures() {
         return failures == null ? Map.of() : failures;
     }
@@ -63,6 +128,9 @@ public final class MessageMatches {
                 continue;
             }
             if (exclusions.stream().anyMatch(s::overlaps)) {
+                continue;
+            }
+            if (set.hasContext() && !contextAllows(set, s)) {
                 continue;
             }
             out.add(s);

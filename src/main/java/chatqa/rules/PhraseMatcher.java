@@ -21,10 +21,16 @@ public final class PhraseMatcher {
         TreeMap<String, List<Integer>> owners = new TreeMap<>();
         for (PhraseSet set : sets) {
             for (String p : set.phrases()) {
-                owners.computeIfAbsent(p, k -> new ArrayList<>()).add(encode(set.id(), false));
+                owners.computeIfAbsent(p, k -> new ArrayList<>()).add(encode(set.id(), HIT));
             }
             for (String p : set.exclude()) {
-                owners.computeIfAbsent(p, k -> new ArrayList<>()).add(encode(set.id(), true));
+                owners.computeIfAbsent(p, k -> new ArrayList<>()).add(encode(set.id(), EXCLUDE));
+            }
+            for (String p : set.unlessNear()) {
+                owners.computeIfAbsent(p, k -> new ArrayList<>()).add(encode(set.id(), UNLESS));
+            }
+            for (String p : set.requiresNear()) {
+                owners.computeIfAbsent(p, k -> new ArrayList<>()).add(encode(set.id(), REQUIRES));
             }
         }
         TreeMap<String, int[]> map = new TreeMap<>();
@@ -43,18 +49,20 @@ public final class PhraseMatcher {
             lower = text;
         }
         int maxId = sets.isEmpty() ? 0 : sets.get(sets.size() - 1).id() + 1;
-        List<Span>[] hits = newLists(maxId);
-        List<Span>[] exclusions = newLists(maxId);
+        List<Span>[][] found = new List[KINDS][];
+        for (int k = 0; k < KINDS; k++) {
+            found[k] = newLists(maxId);
+        }
         if (trie.size() > 0) {
             final String scanned = lower;
             trie.parseText(scanned, (begin, end, owners) -> {
                 Span span = new Span(begin, end, text.substring(begin, end));
                 for (int code : owners) {
-                    (isExclusion(code) ? exclusions : hits)[setId(code)].add(span);
+                    found[code & (KINDS - 1)][setId(code)].add(span);
                 }
             });
         }
-        return new MessageMatches(text, words, hits, exclusions);
+        return new MessageMatches(text, words, found[HIT], found[EXCLUDE], found[UNLESS], found[REQUIRES]);
     }
 
     @SuppressWarnings("unchecked")
@@ -66,15 +74,18 @@ public final class PhraseMatcher {
         return lists;
     }
 
-    private static int encode(int setId, boolean exclusion) {
-        return setId * 2 + (exclusion ? 1 : 0);
+    /** What a phrase is to its set: a hit, an exclusion, a hedge that cancels a hit near it, or a word a hit needs near it. */
+    private static final int HIT = 0;
+    private static final int EXCLUDE = 1;
+    private static final int UNLESS = 2;
+    private static final int REQUIRES = 3;
+    private static final int KINDS = 4;
+
+    private static int encode(int setId, int kind) {
+        return setId * KINDS + kind;
     }
 
     private static int setId(int code) {
-        return code >> 1;
-    }
-
-    private static boolean isExclusion(int code) {
-        return (code & 1) == 1;
+        return code / KINDS;
     }
 }

@@ -33,13 +33,15 @@ public final class RuleBookLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("version", "name", "description", "timing", "sessionizing", "rules", "transfers", "outcomes",
             "sentiment", "scenarios");
-    private static final Set<String> SENTIMENT_KEYS = Set.of("negative_below", "positive_above", "deterioration_drop");
+    private static final Set<String> SENTIMENT_KEYS = Set.of("deterioration_drop");
     private static final Set<String> TIMING_KEYS = Set.of("sla_seconds", "long_message_chars");
     private static final Set<String> SESSION_KEYS = Set.of("inactivity_gap_minutes");
     private static final Set<String> RULE_KEYS = Set.of("id", "description", "category", "role", "position", "count",
-            "expect", "phrases", "regex", "exclude", "whole_words", "trigger", "only_if", "points", "fatal", "label",
+            "expect", "phrases", "regex", "exclude", "whole_words", "unless_near", "requires_near", "near_chars", "ignore_quoted", "trigger", "only_if",
+            "points", "fatal", "label",
             "scenario", "within_messages", "within_agent_messages", "where", "before", "max_chars", "max_messages");
-    private static final Set<String> CONDITION_KEYS = Set.of("role", "phrases", "regex", "exclude", "whole_words");
+    private static final Set<String> CONDITION_KEYS = Set.of("role", "phrases", "regex", "exclude", "whole_words", "unless_near",
+            "requires_near", "near_chars", "ignore_quoted");
     private static final Set<String> OUTCOME_KEYS = Set.of("precedence", "signals");
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
     private static final Pattern CODE_ESCAPE = Pattern.compile("\\\\[xuN0]");
@@ -218,18 +220,18 @@ public final class RuleBookLoader {
         if (node == null) {
             return SentimentThresholds.DEFAULT;
         }
-        node.rejectUnknownKeys(SENTIMENT_KEYS);
-        SentimentThresholds d = SentimentThresholds.DEFAULT;
-        double negative = decimal(node, "negative_below", d.negativeBelow());
-        double positive = decimal(node, "positive_above", d.positiveAbove());
-        double drop = decimal(node, "deterioration_drop", d.deteriorationDrop());
-        if (negative < -1 || positive > 1 || negative > positive) {
-            throw node.error("expected -1 <= negative_below <= positive_above <= 1, got " + negative + " and " + positive);
+        for (String gone : List.of("negative_below", "positive_above")) {
+            if (node.get(gone) != null) {
+                throw node.get(gone).error("'" + gone + "' is no longer used: the chat sentiment model labels each customer message "
+                        + "negative, neutral or positive; remove it");
+            }
         }
+        node.rejectUnknownKeys(SENTIMENT_KEYS);
+        double drop = decimal(node, "deterioration_drop", SentimentThresholds.DEFAULT.deteriorationDrop());
         if (drop <= 0 || drop > 2) {
             throw node.required("deterioration_drop").error("expected a drop between 0 and 2, got " + drop);
         }
-        return new SentimentThresholds(negative, positive, drop);
+        return new SentimentThresholds(drop);
     }
 
     private static double decimal(YamlTree node, String key, double fallback) {
@@ -307,7 +309,14 @@ public final class RuleBookLoader {
                 throw regexNode.error("bad regex: " + e.getDescription() + " near index " + e.getIndex());
             }
         }
-        return new PhraseSet(nextSetId[0]++, phrases, regex, exclude, node.bool("whole_words", false));
+        List<String> unless = cleaned(node, "unless_near");
+        List<String> requires = cleaned(node, "requires_near");
+        int near = positive(node, "near_chars", PhraseSet.DEFAULT_NEAR_CHARS);
+        if (node.get("near_chars") != null && unless.isEmpty() && requires.isEmpty()) {
+            throw node.required("near_chars").error("'near_chars' only applies with 'unless_near' or 'requires_near'");
+        }
+        return new PhraseSet(nextSetId[0]++, phrases, regex, exclude, node.bool("whole_words", false), unless, requires, near,
+                node.bool("ignore_quoted", false));
     }
 
     /**

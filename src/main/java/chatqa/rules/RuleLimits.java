@@ -14,7 +14,8 @@ import chatqa.config.YamlTree;
  */
 record RuleLimits(int withinMessages, int withinAgentMessages, PhraseSet where, PhraseSet before, String beforeName,
                   int maxChars, int maxMessages) {
-    private static final Set<String> SET_KEYS = Set.of("phrases", "regex", "exclude", "whole_words");
+    private static final Set<String> SET_KEYS = Set.of("phrases", "regex", "exclude", "whole_words", "unless_near", "requires_near",
+            "near_chars", "ignore_quoted");
 
     boolean isLengthLimit() {
         return maxChars > 0;

@@ -34,7 +34,7 @@ public final class ConversationScorer {
         this.book = book;
         this.enricher = new MessageEnricher(book);
         this.checks = book.rules().stream().<Check>map(RuleCheck::new).toList();
-        this.outcomes = new OutcomeClassifier(book.outcomes(), book.sentiment());
+        this.outcomes = new OutcomeClassifier(book.outcomes());
         this.scenarios = new ScenarioTagger(book.scenarios());
         this.setOwners = book.setOwners();
     }

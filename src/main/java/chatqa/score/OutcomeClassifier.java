@@ -5,27 +5,25 @@ import java.util.List;
 import java.util.Map;
 
 import chatqa.enrich.EnrichedMessage;
+import chatqa.enrich.SentimentLabel;
 import chatqa.model.Role;
 import chatqa.rules.Condition;
 import chatqa.rules.Outcome;
 import chatqa.rules.OutcomeRules;
-import chatqa.rules.SentimentThresholds;
 import chatqa.rules.Signal;
 import chatqa.rules.Span;
 
 /**
  * Classifies how a conversation ended from the rule book's phrase signals and the conversation's
  * structure. Every class that applies is found; the rule book's precedence picks the outcome.
- * A customer's last message is unhappy when it carries the customer-unhappy signal or its
- * sentiment is below the rule book's negative threshold.
+ * A customer's last message is unhappy when the sentiment model labels it negative, or it carries
+ * the customer-unhappy signal and the model does not read it as happy.
  */
 public final class OutcomeClassifier {
     private final OutcomeRules rules;
-    private final SentimentThresholds sentiment;
 
-    public OutcomeClassifier(OutcomeRules rules, SentimentThresholds sentiment) {
+    public OutcomeClassifier(OutcomeRules rules) {
         this.rules = rules;
-        this.sentiment = sentiment;
     }
 
     public ConversationOutcome classify(ConversationView c, ResponseTiming timing) {
@@ -57,7 +55,7 @@ public final class OutcomeClassifier {
         }
         // A customer who ends on thanks needs no further reply: that last turn is not left open.
         boolean endedHappy = lastCustomer != null && lastCustomer.sentiment() != null
-                && lastCustomer.sentiment().score() > sentiment.positiveAbove();
+                && lastCustomer.sentiment().label() == SentimentLabel.POSITIVE;
         if (!c.segments().isEmpty() && !unhappyAtEnd && (!lastTurnOpen || endedHappy)) {
             put(applies, Outcome.RESOLVED_IN_CHAT, timing.turns().isEmpty() ? "an agent wrote and no customer turn was left open"
                     : lastTurnOpen ? "the customer ended content (message " + lastCustomer.seq() + ")"
@@ -73,14 +71,18 @@ public final class OutcomeClassifier {
         return new ConversationOutcome(chosen, applies.get(chosen), flags);
     }
 
-    /** Why a customer message reads as unhappy: a rule-book signal, or negative sentiment; null if it doesn't. */
+    /**
+     * Why a customer message reads as unhappy: the sentiment model labels it negative, or it has a
+     * rule-book unhappy phrase the model does not read as happy (好聪明!!解决了 is praise, 谢谢,不用了
+     * a polite no); null if neither.
+     */
     private String unhappy(EnrichedMessage m) {
-        Span s = hit(m, rules.signal(Signal.CUSTOMER_UNHAPPY));
-        if (s != null) {
-            return "'" + s.text() + "'";
+        if (m.sentiment() != null && m.sentiment().isNegative()) {
+            return "negative: " + m.sentiment().explanation().replaceFirst("^negative: ?", "");
         }
-        if (m.sentiment() != null && m.sentiment().score() < sentiment.negativeBelow()) {
-            return String.format(java.util.Locale.ROOT, "sentiment %.2f", m.sentiment().score());
+        Span s = hit(m, rules.signal(Signal.CUSTOMER_UNHAPPY));
+        if (s != null && (m.sentiment() == null || m.sentiment().label() != SentimentLabel.POSITIVE)) {
+            return "'" + s.text() + "'";
         }
         return null;
     }

@@ -8,10 +8,12 @@ import chatqa.rules.SentimentThresholds;
 
 /**
  * How the customer's mood moved over a conversation, from the sentiment of each customer
- * message: where it started, its low, where it ended, the swing (end − start), whether an angry
- * customer was turned around (recovered: began negative, ended neutral or better) or a customer
- * left clearly unhappier (deteriorated), and the agent message just before the sharpest drop
- * between two customer messages — the likely cause. All null when the customer never wrote.
+ * message: where its score started, its low, where it ended, the swing (end − start); from the
+ * labels, whether an unhappy customer was turned around (recovered: the first message negative,
+ * the last not) or a customer became unhappy (deteriorated: the last message negative and the
+ * first not, or the score fell by the rule book's {@code deterioration_drop}); and the agent
+ * message just before the sharpest drop into a negative message — the likely cause. All null
+ * when the customer never wrote.
  */
 public record SentimentSwing(Double start, Double min, Double end, Double swing, Boolean startedNegative,
                              Boolean recovered, Boolean deteriorated, String causeMessageId, Integer causeMessageSeq) {
@@ -36,15 +38,16 @@ public record SentimentSwing(Double start, Double min, Double end, Double swing,
         for (int i = 1; i < customer.size(); i++) {
             double drop = customer.get(i - 1).sentiment().score() - customer.get(i).sentiment().score();
             EnrichedMessage agent = lastAgentBetween(messages, customer.get(i - 1).seq(), customer.get(i).seq());
-            if (drop > sharpest && agent != null) {
+            if (drop > sharpest && agent != null && customer.get(i).sentiment().isNegative()) {
                 sharpest = drop;
                 cause = agent;
             }
         }
-        boolean negative = start < t.negativeBelow();
-        return new SentimentSwing(start, min, end, end - start, negative, negative && end >= t.negativeBelow(),
-                end < start - t.deteriorationDrop(), cause == null ? null : cause.message().messageId(),
-                cause == null ? null : cause.seq());
+        boolean startedNegative = customer.get(0).sentiment().isNegative();
+        boolean endedNegative = customer.get(customer.size() - 1).sentiment().isNegative();
+        boolean deteriorated = customer.size() > 1 && endedNegative && (!startedNegative || end < start - t.deteriorationDrop());
+        return new SentimentSwing(start, min, end, end - start, startedNegative, startedNegative && !endedNegative,
+                deteriorated, cause == null ? null : cause.message().messageId(), cause == null ? null : cause.seq());
     }
 
     private static EnrichedMessage lastAgentBetween(List<EnrichedMessage> messages, int fromSeq, int toSeq) {

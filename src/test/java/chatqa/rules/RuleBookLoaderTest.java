@@ -45,8 +45,9 @@ class RuleBookLoaderTest {
                     points: 2
                 """));
         assertEquals("book.yaml:6: rules[0]: unknown key 'phrasez' (allowed: before, category, count, description, exclude, expect, "
-                + "fatal, id, label, max_chars, max_messages, only_if, phrases, points, position, regex, role, scenario, trigger, "
-                + "where, whole_words, within_agent_messages, within_messages) [rule closing.thanks]", p);
+                + "fatal, id, ignore_quoted, label, max_chars, max_messages, near_chars, only_if, phrases, points, position, regex, "
+                + "requires_near, role, scenario, trigger, unless_near, where, whole_words, within_agent_messages, within_messages) "
+                + "[rule closing.thanks]", p);
     }
 
     @Test

@@ -36,7 +36,7 @@ class TablesDocTest {
     @Test
     void schemasComeFromTheColumns() {
         assertEquals(List.of("conversation_id", "message_id", "seq", "sent_at", "role", "agent_id", "customer_id", "shop_id", "text",
-                "words", "char_count", "sentiment", "sentiment_explanation", "source_file", "source_line"), MessagesTable.TABLE.names());
+                "words", "char_count", "sentiment", "sentiment_label", "sentiment_explanation", "source_file", "source_line"), MessagesTable.TABLE.names());
         assertEquals(MessagesTable.TABLE.names(), List.of(MessagesTable.TABLE.schema().fieldNames()));
         assertEquals("array<struct<scenario, message_id, message_seq, matched_text, evidence>>",
                 TablesDoc.type(ConversationsTable.TABLE.schema().apply("scenario_evidence").dataType()));

@@ -1,0 +1,194 @@
+package chatqa.enrich;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Customer-message sentiment for chats, three classes: a multinomial logistic regression over the
+ * message's words, characters, punctuation and the review model's polarity
+ * ({@link ChatSentimentFeatures}), trained on customer chat messages labelled by hand
+ * (negative / neutral / positive, ../shared/LABELS-SENTIMENT.md) together with the review sets.
+ * Reviews alone teach polarity but no neutral class, which made plain requests (我想改地址)
+ * negative; the chat labels teach that most customer messages are neutral. The score is
+ * P(positive) − P(negative); the explanation names the features that pushed the message towards
+ * its label.
+ */
+public final class ChatSentiment {
+    /** Classpath location of the shipped weights. */
+    public static final String MODEL_RESOURCE = "/chatqa/sentiment/zh-chat.tsv.gz";
+    static final int CLASSES = SentimentLabel.values().length;
+
+    /** Per feature, its weight for each class (in {@link SentimentLabel} order). */
+    private final Map<String, double[]> weights;
+    private final ChineseSentiment review;
+
+    ChatSentiment(Map<String, double[]> weights, ChineseSentiment review) {
+        this.weights = Map.copyOf(weights);
+        this.review = review;
+    }
+
+    /** The shipped model, loaded once per JVM on first use. */
+    public static ChatSentiment shared() {
+        return Holder.INSTANCE;
+    }
+
+    private static final class Holder {
+        static final ChatSentiment INSTANCE = load();
+
+        private static ChatSentiment load() {
+            try (InputStream in = ChatSentiment.class.getResourceAsStream(MODEL_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("chat sentiment weights missing from the jar: " + MODEL_RESOURCE
+                            + " (chatqa sentiment train --chat makes them)");
+                }
+                return new ChatSentiment(read(in), ChineseSentiment.shared());
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + MODEL_RESOURCE, e);
+            }
+        }
+    }
+
+    public Sentiment score(String text, List<String> words) {
+        Map<String, Double> x = features(text, words);
+        double[] p = probabilities(x);
+        int best = 0;
+        for (int c = 1; c < CLASSES; c++) {
+            if (p[c] > p[best]) {
+                best = c;
+            }
+        }
+        SentimentLabel label = SentimentLabel.values()[best];
+        return new Sentiment(p[SentimentLabel.POSITIVE.ordinal()] - p[SentimentLabel.NEGATIVE.ordinal()], label, explain(x, best), "zh-chat");
+    }
+
+    Map<String, Double> features(String text, List<String> words) {
+        return ChatSentimentFeatures.extract(text, words, review.score(text, words).score());
+    }
+
+    double[] probabilities(Map<String, Double> x) {
+        double[] z = new double[CLASSES];
+        x.forEach((f, v) -> {
+            double[] w = weights.get(f);
+            if (w != null) {
+                for (int c = 0; c < CLASSES; c++) {
+                    z[c] += w[c] * v;
+                }
+            }
+        });
+        return softmax(z);
+    }
+
+    static double[] softmax(double[] z) {
+        double max = Math.max(z[0], Math.max(z[1], z[2]));
+        double[] p = new double[z.length];
+        double sum = 0;
+        for (int c = 0; c < z.length; c++) {
+            p[c] = Math.exp(z[c] - max);
+            sum += p[c];
+        }
+        for (int c = 0; c < z.length; c++) {
+            p[c] /= sum;
+        }
+        return p;
+    }
+
+    /** The three features that pushed hardest towards {@code label} over the other classes, e.g. {@code 太慢(+1.2) !!(+0.8)}. */
+    private String explain(Map<String, Double> x, int label) {
+        List<Map.Entry<String, Double>> pushes = new ArrayList<>();
+        Map<String, Double> byName = new java.util.LinkedHashMap<>();
+        x.forEach((f, v) -> {
+            double[] w = weights.get(f);
+            if (w == null || f.equals("#bias") || f.startsWith("#len")) {
+                return;
+            }
+            double others = 0;
+            for (int c = 0; c < CLASSES; c++) {
+                if (c != label) {
+                    others += w[c];
+                }
+            }
+            double push = v * (w[label] - others / (CLASSES - 1));
+            if (push > 0) {
+                // A word and its characters read the same: their pushes add up under one name.
+                byName.merge(readable(f), push, Double::sum);
+            }
+        });
+        byName.forEach((name, push) -> {
+            if (push > 0.05) {
+                pushes.add(Map.entry(name, push));
+            }
+        });
+        if (pushes.isEmpty()) {
+            return SentimentLabel.values()[label].code();
+        }
+        pushes.sort(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -e.getValue()).thenComparing(Map.Entry::getKey));
+        StringBuilder sb = new StringBuilder(SentimentLabel.values()[label].code()).append(':');
+        for (Map.Entry<String, Double> e : pushes.subList(0, Math.min(3, pushes.size()))) {
+            sb.append(' ').append(e.getKey()).append("(+").append(String.format(Locale.ROOT, "%.1f", e.getValue())).append(')');
+        }
+        return sb.toString();
+    }
+
+    /** A feature as a reader knows it: the word itself, 不+word under a negator, the review model, a punctuation mark. */
+    private static String readable(String feature) {
+        return switch (feature.substring(0, 2)) {
+            case "w:", "u:", "c:" -> feature.substring(2);
+            case "n:" -> "不…" + feature.substring(2);
+            case "e:" -> "[" + feature.substring(2) + "]";
+            default -> switch (feature) {
+                case "#review", "#review-", "#review+", "#review0" -> "review-model";
+                case "#exx" -> "!!";
+                case "#qq" -> "??";
+                case "#ex" -> "!";
+                case "#q" -> "?";
+                case "#dots" -> "。。。";
+                default -> feature;
+            };
+        };
+    }
+
+    /** Weights as TSV (feature, then one weight per class), gzipped; sorted, so the same training writes the same bytes. */
+    public static void write(Map<String, double[]> weights, OutputStream out) throws IOException {
+        try (Writer w = new OutputStreamWriter(new GZIPOutputStream(out), StandardCharsets.UTF_8)) {
+            w.write("# chatqa chat sentiment: feature\tnegative\tneutral\tpositive (multinomial logistic regression)\n");
+            for (Map.Entry<String, double[]> e : new TreeMap<>(weights).entrySet()) {
+                double[] v = e.getValue();
+                w.write(e.getKey() + "\t" + f(v[0]) + "\t" + f(v[1]) + "\t" + f(v[2]) + "\n");
+            }
+        }
+    }
+
+    private static String f(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    static Map<String, double[]> read(InputStream in) throws IOException {
+        Map<String, double[]> weights = new HashMap<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("# ")) {
+                    continue;
+                }
+                String[] p = line.split("\t");
+                weights.put(p[0], new double[] {Double.parseDouble(p[1]), Double.parseDouble(p[2]), Double.parseDouble(p[3])});
+            }
+        }
+        return weights;
+    }
+}

@@ -1,0 +1,140 @@
+package chatqa.enrich;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The features the chat sentiment model reads from one customer message: its words (HanLP),
+ * words under a negator, its Chinese characters and character pairs (which survive segmentation
+ * errors in short, unpunctuated chat), punctuation runs (!!, ???, 。。。, ~), emoji codes, its
+ * length, and the review model's polarity as a number. Masked placeholders ([订单x], [数字x])
+ * count as one opaque token, whatever they hide.
+ */
+final class ChatSentimentFeatures {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\[[^\\]\\[]{1,6}x\\]");
+    private static final Pattern EMOJI = Pattern.compile("\\[([^\\]\\[0-9]{1,4})\\]");
+    private static final int NEGATION_REACH = 2;
+    /** The token a masked placeholder becomes. */
+    static final String MASKED = "〇";
+
+    private ChatSentimentFeatures() {
+    }
+
+    /** Feature → value (1 for presence; the review polarity as itself). */
+    static Map<String, Double> extract(String text, List<String> words, double reviewPolarity) {
+        return extract(text, words, reviewPolarity, Cues.SHARED);
+    }
+
+    static Map<String, Double> extract(String text, List<String> words, double reviewPolarity, Cues cues) {
+        Map<String, Double> f = new LinkedHashMap<>();
+        String normal = PLACEHOLDER.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(MASKED);
+        Matcher emoji = EMOJI.matcher(normal);
+        while (emoji.find()) {
+            f.put("e:" + emoji.group(1), 1.0);
+        }
+        int negated = 0;
+        for (String raw : words) {
+            String w = PLACEHOLDER.matcher(raw.strip().toLowerCase(Locale.ROOT)).replaceAll(MASKED);
+            if (w.isEmpty()) {
+                continue;
+            }
+            if (w.codePoints().noneMatch(Character::isLetterOrDigit)) {
+                negated = 0;
+                continue;
+            }
+            f.put("w:" + w, 1.0);
+            if (negated > 0) {
+                f.put("n:" + w, 1.0);
+                negated--;
+            }
+            if (cues.negators().contains(w)) {
+                negated = NEGATION_REACH;
+            }
+        }
+        String han = normal.replaceAll("[^\\p{IsHan}〇]+", " ");
+        for (String run : han.trim().split(" +")) {
+            for (int i = 0; i < run.length(); i++) {
+                f.put("u:" + run.charAt(i), 1.0);
+                if (i + 1 < run.length()) {
+                    f.put("c:" + run.substring(i, i + 2), 1.0);
+                }
+            }
+        }
+        normalise(f);
+        shape(normal, f);
+        cues.groups().forEach((name, pattern) -> {
+            if (pattern.matcher(normal).find()) {
+                f.put("cue:" + name, 1.0);
+            }
+        });
+        f.put("#review", reviewPolarity);
+        f.put(reviewPolarity < -0.3 ? "#review-" : reviewPolarity > 0.3 ? "#review+" : "#review0", 1.0);
+        return f;
+    }
+
+    /**
+     * The named cue groups of {@code chatqa/sentiment/chat-cues.yaml} and the lexicon's negators,
+     * read once per JVM.
+     */
+    record Cues(Map<String, Pattern> groups, Set<String> negators) {
+        static final Cues SHARED = load();
+
+        private static Cues load() {
+            try (java.io.InputStream in = ChatSentimentFeatures.class.getResourceAsStream("/chatqa/sentiment/chat-cues.yaml")) {
+                if (in == null) {
+                    throw new IllegalStateException("chatqa/sentiment/chat-cues.yaml is missing from the jar");
+                }
+                chatqa.config.YamlTree root = chatqa.config.YamlTree.parse(
+                        new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "chat-cues.yaml");
+                Map<String, Pattern> groups = new java.util.TreeMap<>();
+                root.required("cues").entries().forEach((name, regex) -> groups.put(name, Pattern.compile(regex.text())));
+                return new Cues(groups, ChatLexicon.load().negators());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * Scales each family of text features (words, negated words, characters, character pairs) to
+     * unit length, so a long message's many ordinary words do not drown the few cues that carry
+     * its sentiment.
+     */
+    private static void normalise(Map<String, Double> f) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        f.keySet().forEach(k -> counts.merge(k.substring(0, 2), 1, Integer::sum));
+        f.replaceAll((k, v) -> v / Math.sqrt(counts.get(k.substring(0, 2))));
+    }
+
+    private static void shape(String text, Map<String, Double> f) {
+        int len = text.codePointCount(0, text.length());
+        f.put("#len" + (len <= 2 ? "1" : len <= 5 ? "2" : len <= 10 ? "3" : len <= 20 ? "4" : len <= 50 ? "5" : "6"), 1.0);
+        if (text.matches("(?s).*[?？].*")) {
+            f.put("#q", 1.0);
+        }
+        if (text.matches("(?s).*[?？]{2,}.*")) {
+            f.put("#qq", 1.0);
+        }
+        if (text.matches("(?s).*[!！].*")) {
+            f.put("#ex", 1.0);
+        }
+        if (text.matches("(?s).*[!！]{2,}.*")) {
+            f.put("#exx", 1.0);
+        }
+        if (text.contains("。。") || text.contains("...") || text.contains("…")) {
+            f.put("#dots", 1.0);
+        }
+        if (text.contains("~") || text.contains("～")) {
+            f.put("#tilde", 1.0);
+        }
+        if (text.contains(MASKED)) {
+            f.put("#masked", 1.0);
+        }
+        f.put("#bias", 1.0);
+    }
+}
