@@ -109,6 +109,9 @@ final class ReportQueries {
                 Scorecards.RECOVERY_RATE, Scorecards.FATAL_COUNT)) {
             q.append(a.select()).append(", ");
         }
+        // Days scored before the estimate existed have no such column.
+        q.append(hasColumn(Tables.AGENT_SEGMENTS, "satisfaction_estimate") ? Scorecards.SATISFACTION.select()
+                : "CAST(NULL AS DOUBLE) AS " + Scorecards.SATISFACTION.name()).append(", ");
         q.append("coalesce(").append(Scorecards.RED_LINE_HITS.sql()).append(", 0) AS ").append(Scorecards.RED_LINE_HITS.name())
                 .append(", avg(sentiment_start) AS sentiment_start, avg(sentiment_end) AS sentiment_end");
         for (int tier : sla) {
@@ -126,7 +129,7 @@ final class ReportQueries {
                     d(r, Scorecards.FRT_P50), d(r, Scorecards.FRT_P90), slaRates(r, sla), d(r, Scorecards.GREETING_RATE),
                     d(r, Scorecards.APOLOGY_RATE), d(r, Scorecards.CLOSING_RATE), d(r, Scorecards.RESOLVED_RATE),
                     n(r, Scorecards.STARTED_NEGATIVE.name()), d(r, Scorecards.RECOVERY_RATE), n(r, Scorecards.RED_LINE_HITS.name()),
-                    n(r, Scorecards.FATAL_COUNT.name()), d(r, "sentiment_start"), d(r, "sentiment_end"));
+                    n(r, Scorecards.FATAL_COUNT.name()), d(r, "sentiment_start"), d(r, "sentiment_end"), satisfaction(r));
             if (isTeam) {
                 team = t;
             } else {
@@ -136,7 +139,7 @@ final class ReportQueries {
         if (team == null) {
             // No agent parts at all: grouping sets give no rows where a plain aggregate gave zeros.
             List<Double> none = new ArrayList<>(java.util.Collections.nCopies(sla.size(), (Double) null));
-            team = new Totals(null, 0, 0, null, null, null, none, null, null, null, null, 0, null, 0, 0, null, null);
+            team = new Totals(null, 0, 0, null, null, null, none, null, null, null, null, 0, null, 0, 0, null, null, null);
         }
         return team;
     }
@@ -170,14 +173,16 @@ final class ReportQueries {
                 SELECT a.shop_id, a.agent_id, a.rank, a.conversations, a.qa_score, p.qa_score AS previous_qa_score,
                        w.qa AS seven_day_qa_score,
                        a.frt_p50_s, a.frt_p90_s, a.greeting_rate, a.apology_rate, a.closing_rate, a.resolved_rate,
-                       a.started_negative, a.recovery_rate, a.red_line_hits, a.fatal_count,
+                       a.started_negative, a.recovery_rate, a.red_line_hits, a.fatal_count, %4$s,
                        mood.sentiment_start, mood.sentiment_end%3$s
                 FROM agent_scorecards a
                 LEFT JOIN p ON a.shop_id = p.shop_id AND a.agent_id = p.agent_id
                 LEFT JOIN w ON a.shop_id = w.shop_id AND a.agent_id = w.agent_id
                 LEFT JOIN mood ON a.shop_id = mood.shop_id AND a.agent_id = mood.agent_id
                 WHERE a.dt = DATE'%1$s'
-                ORDER BY a.shop_id, a.rank, a.agent_id""".formatted(day, Scorecards.UNKNOWN_AGENT, slaCols);
+                ORDER BY a.shop_id, a.rank, a.agent_id""".formatted(day, Scorecards.UNKNOWN_AGENT, slaCols,
+                hasColumn(Tables.AGENT_SCORECARDS, Scorecards.SATISFACTION.name()) ? "a." + Scorecards.SATISFACTION.name()
+                        : "CAST(NULL AS DOUBLE) AS " + Scorecards.SATISFACTION.name());
         List<AgentRow> out = new ArrayList<>();
         for (Row r : sql(q)) {
             out.add(new AgentRow(r.getAs("shop_id"), r.getAs("agent_id"), r.<Integer>getAs(Scorecards.RANK.name()),
@@ -185,7 +190,7 @@ final class ReportQueries {
                     d(r, Scorecards.FRT_P50), d(r, Scorecards.FRT_P90), slaRates(r, sla), d(r, Scorecards.GREETING_RATE),
                     d(r, Scorecards.APOLOGY_RATE), d(r, Scorecards.CLOSING_RATE), d(r, Scorecards.RESOLVED_RATE),
                     n(r, Scorecards.STARTED_NEGATIVE.name()), d(r, Scorecards.RECOVERY_RATE), n(r, Scorecards.RED_LINE_HITS.name()),
-                    n(r, Scorecards.FATAL_COUNT.name()), d(r, "sentiment_start"), d(r, "sentiment_end")));
+                    n(r, Scorecards.FATAL_COUNT.name()), d(r, "sentiment_start"), d(r, "sentiment_end"), satisfaction(r)));
         }
         return out;
     }
@@ -396,6 +401,10 @@ final class ReportQueries {
     private static DayPoint dayPoint(Row r) {
         return new DayPoint(r.getAs("day"), n(r, Scorecards.CONVERSATIONS.name()), d(r, Scorecards.QA_SCORE), d(r, Scorecards.GREETING_RATE),
                 d(r, Scorecards.APOLOGY_RATE), d(r, Scorecards.CLOSING_RATE));
+    }
+
+    private static Double satisfaction(Row r) {
+        return d(r, Scorecards.SATISFACTION);
     }
 
     private static Double d(Row r, Aggregate column) {

@@ -60,6 +60,7 @@ final class AgentView {
         k.add(OverviewView.tile("resolved in chat", Formats.percent(a.resolvedRate()), "of the agent's parts"));
         k.add(OverviewView.tile("sentiment recovered", Formats.percent(a.recoveryRate()), a.startedNegative() + " started negative; "
                 + Formats.sentiment(a.sentimentStart()) + " → " + Formats.sentiment(a.sentimentEnd())));
+        k.add(OverviewView.tile("satisfaction (est.)", Formats.satisfaction(a.satisfaction()), "−2 very unhappy … 2 very satisfied"));
         return k;
     }
 

@@ -54,7 +54,7 @@ public record DayReport(
     public record Totals(String shopId, long parts, long agents, Double qaScore, Double frtP50, Double frtP90,
                          List<Double> slaRates, Double greetingRate, Double apologyRate, Double closingRate,
                          Double resolvedRate, long startedNegative, Double recoveryRate, long redLineHits,
-                         long fatal, Double sentimentStart, Double sentimentEnd) {
+                         long fatal, Double sentimentStart, Double sentimentEnd, Double satisfaction) {
         public Totals {
             slaRates = Collections.unmodifiableList(new ArrayList<>(slaRates)); // a rate is null when nothing was measured
         }
@@ -77,7 +77,7 @@ public record DayReport(
                            Double previousQaScore, Double sevenDayQaScore, Double frtP50, Double frtP90,
                            List<Double> slaRates, Double greetingRate, Double apologyRate, Double closingRate,
                            Double resolvedRate, long startedNegative, Double recoveryRate, long redLineHits,
-                           long fatal, Double sentimentStart, Double sentimentEnd) {
+                           long fatal, Double sentimentStart, Double sentimentEnd, Double satisfaction) {
         public AgentRow {
             slaRates = Collections.unmodifiableList(new ArrayList<>(slaRates)); // a rate is null when nothing was measured
         }

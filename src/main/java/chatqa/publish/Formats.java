@@ -17,6 +17,14 @@ final class Formats {
         return v == null || v.isNaN() ? NONE : String.format(Locale.ROOT, "%.1f", v);
     }
 
+    /** A satisfaction estimate on its −2..2 scale, signed: +0.8, −1.2. */
+    static String satisfaction(Double v) {
+        if (v == null || v.isNaN()) {
+            return NONE;
+        }
+        return (v < -0.005 ? "−" : "+") + String.format(Locale.ROOT, "%.1f", Math.abs(v));
+    }
+
     static String signed(Double v) {
         if (v == null || v.isNaN()) {
             return NONE;

@@ -60,6 +60,7 @@ final class OverviewView {
         k.add(tile("closing", Formats.percent(t.closingRate()), "complete at the end"));
         k.add(tile("resolved in chat", Formats.percent(t.resolvedRate()), "of agent parts"));
         k.add(tile("sentiment recovered", Formats.percent(t.recoveryRate()), t.startedNegative() + " started negative"));
+        k.add(tile("satisfaction (est.)", Formats.satisfaction(t.satisfaction()), "−2 very unhappy … 2 very satisfied"));
         return k;
     }
 
@@ -96,6 +97,7 @@ final class OverviewView {
             m.put("redLines", a.redLineHits());
             m.put("redLineClass", a.redLineHits() > 0 ? "bad" : "");
             m.put("recovery", Formats.percent(a.recoveryRate()));
+            m.put("satisfaction", Formats.satisfaction(a.satisfaction()));
             m.put("focus", page == null ? "" : focus(page));
             rows.add(m);
         }

@@ -38,7 +38,7 @@ public final class RuleBookLoader {
     private static final Set<String> SESSION_KEYS = Set.of("inactivity_gap_minutes");
     private static final Set<String> RULE_KEYS = Set.of("id", "description", "category", "role", "position", "count",
             "expect", "phrases", "regex", "exclude", "whole_words", "unless_near", "requires_near", "near_chars", "ignore_quoted", "trigger", "only_if",
-            "points", "fatal", "label",
+            "points", "fatal", "label", "handling",
             "scenario", "within_messages", "within_agent_messages", "where", "before", "max_chars", "max_messages");
     private static final Set<String> CONDITION_KEYS = Set.of("role", "phrases", "regex", "exclude", "whole_words", "unless_near",
             "requires_near", "near_chars", "ignore_quoted");
@@ -154,6 +154,9 @@ public final class RuleBookLoader {
                 throw idNode.error("expected lower-case letters, digits, '.', '_' or '-'");
             }
             String category = item.required("category").text().trim().toLowerCase(Locale.ROOT);
+            if (item.get("handling") != null) {
+                return handlingRule(item, id, category, nextSetId, scenarios);
+            }
             Role role = role(item.get("role"), Role.AGENT);
             YamlTree positionNode = item.required("position");
             Position position = Position.fromCode(positionNode.text());
@@ -214,6 +217,35 @@ public final class RuleBookLoader {
             }
             throw new ConfigError(named);
         }
+    }
+
+    /**
+     * A rule about how the conversation was handled ({@code handling: customer_left_unhappy}):
+     * no phrases and no position, only its signal, its points and an optional scope.
+     */
+    private static Rule handlingRule(YamlTree item, String id, String category, int[] nextSetId, Map<String, Scenario> scenarios) {
+        YamlTree node = item.required("handling");
+        HandlingSignal signal = HandlingSignal.fromCode(node.text().trim());
+        if (signal == null) {
+            throw node.error("unknown handling '" + node.text() + "' (expected one of: " + HandlingSignal.codes() + ")");
+        }
+        for (String key : List.of("phrases", "regex", "exclude", "whole_words", "unless_near", "requires_near", "near_chars",
+                "ignore_quoted", "expect", "position", "count", "trigger", "within_messages", "within_agent_messages", "where",
+                "before", "max_chars", "max_messages", "role")) {
+            if (item.get(key) != null) {
+                throw item.get(key).error("a 'handling' rule reads the conversation's outcome and sentiment; it cannot have '" + key + "'");
+            }
+        }
+        YamlTree onlyIfNode = item.get("only_if");
+        Condition onlyIf = onlyIfNode == null ? null : condition(onlyIfNode, nextSetId);
+        int points = nonNegative(item, "points", 0);
+        boolean fatal = item.bool("fatal", false);
+        if (points == 0 && !fatal) {
+            throw item.error("a rule needs 'points' > 0 or 'fatal: true', otherwise it can never change a score");
+        }
+        return new Rule(id, item.string("description", id), category, Role.AGENT, Position.ANY, 1, new RuleKind.Handling(signal), null,
+                onlyIf, points, fatal, item.string("label", null), item.line(), ScenarioLoader.scope(item.get("scenario"), scenarios), 0, 0,
+                null);
     }
 
     private static SentimentThresholds sentiment(YamlTree node) {

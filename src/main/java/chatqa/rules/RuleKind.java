@@ -8,7 +8,8 @@ import java.io.Serializable;
  * {@code max_messages}). The scope — role, position, trigger, window, {@code where},
  * {@code only_if}, scenarios — is the same for every kind and lives on {@link Rule}.
  */
-public sealed interface RuleKind extends Serializable permits RuleKind.Element, RuleKind.Forbidden, RuleKind.Ordering, RuleKind.LengthLimit {
+public sealed interface RuleKind extends Serializable
+        permits RuleKind.Element, RuleKind.Forbidden, RuleKind.Ordering, RuleKind.LengthLimit, RuleKind.Handling {
 
     /** The phrases the kind looks for; null for a length limit, which has none. */
     PhraseSet phrases();
@@ -31,6 +32,17 @@ public sealed interface RuleKind extends Serializable permits RuleKind.Element, 
      * the book loads, a {@code before} that names another rule is null until that rule is read.
      */
     record Ordering(PhraseSet phrases, PhraseSet before, String beforeName) implements RuleKind {
+    }
+
+    /**
+     * Whether the customer's problem was handled ({@code handling:} in the rule book): judged from
+     * the outcome, timing and sentiment of the conversation, credited to the agent who had it last.
+     */
+    record Handling(HandlingSignal signal) implements RuleKind {
+        @Override
+        public PhraseSet phrases() {
+            return null;
+        }
     }
 
     /** No message of the window may be longer than {@code maxChars} characters ("split the reply"). */

@@ -16,6 +16,7 @@ import chatqa.model.Conversation;
  * @param checks   every rule result, one per rule and agent part
  * @param scenarios the scenarios the conversation was tagged with, with the message that triggered each
  * @param ruleErrors checks that could not be made (a regular expression over its budget); such rules have no result
+ * @param satisfaction the estimate of how satisfied the customer was (−2..2) and its drivers; null when the customer never wrote
  */
 public record ConversationScore(
         Conversation conversation,
@@ -29,7 +30,8 @@ public record ConversationScore(
         ConversationOutcome outcome,
         SentimentSwing sentiment,
         List<ScenarioTag> scenarios,
-        List<RuleError> ruleErrors) {
+        List<RuleError> ruleErrors,
+        SatisfactionModel.Estimate satisfaction) {
 
     public ConversationScore {
         ruleErrors = List.copyOf(ruleErrors);
@@ -38,6 +40,11 @@ public record ConversationScore(
         checks = List.copyOf(checks);
         segments = List.copyOf(segments);
         scenarios = List.copyOf(scenarios);
+    }
+
+    ConversationScore withSatisfaction(SatisfactionModel.Estimate estimate) {
+        return new ConversationScore(conversation, messages, agentId, agentIds, timing, checks, verdicts, segments, outcome, sentiment,
+                scenarios, ruleErrors, estimate);
     }
 
     public List<String> scenarioNames() {

@@ -29,8 +29,15 @@ public final class ConversationScorer {
     private final OutcomeClassifier outcomes;
     private final ScenarioTagger scenarios;
     private final Map<Integer, List<String>> setOwners;
+    private final SatisfactionModel satisfaction;
 
     public ConversationScorer(RuleBook book) {
+        this(book, SatisfactionModel.shared());
+    }
+
+    /** A scorer with another satisfaction model ({@link SatisfactionModel#NONE} while training one). */
+    public ConversationScorer(RuleBook book, SatisfactionModel satisfaction) {
+        this.satisfaction = satisfaction;
         this.book = book;
         this.enricher = new MessageEnricher(book);
         this.checks = book.rules().stream().<Check>map(RuleCheck::new).toList();
@@ -47,14 +54,16 @@ public final class ConversationScorer {
         List<EnrichedMessage> enriched = enricher.enrich(conversation);
         List<AgentSegment> parts = AgentSegments.split(enriched, book.outcomes().transfer());
         List<ScenarioTag> tags = scenarios.tag(enriched);
-        ConversationView view = new ConversationView(conversation, enriched, parts, tags);
+        ConversationView plain = new ConversationView(conversation, enriched, parts, tags);
+        ResponseTiming timing = ResponseTiming.measure(conversation.messages());
+        ConversationOutcome outcome = outcomes.classify(plain, timing);
+        SentimentSwing swing = SentimentSwing.of(enriched, book.sentiment());
+        ConversationView view = plain.withFacts(new ConversationView.Facts(timing, outcome, swing));
         List<CheckResult> results = new ArrayList<>();
         for (Check check : checks) {
             results.addAll(check.apply(view));
         }
-        ResponseTiming timing = ResponseTiming.measure(conversation.messages());
-        ConversationOutcome outcome = outcomes.classify(view, timing);
-        // After every check and the outcome: regular expressions run when a check first asks.
+        // After every check: regular expressions run when a check first asks.
         List<RuleError> errors = ruleErrors(enriched);
         if (!errors.isEmpty()) {
             Set<String> broken = new java.util.HashSet<>();
@@ -69,10 +78,10 @@ public final class ConversationScorer {
         conversation.messages().stream().filter(Message::isAgent).map(Message::agentId).filter(Objects::nonNull)
                 .forEach(agents::add);
         int longMessages = segments.stream().mapToInt(p -> p.verdicts().longAgentMessages()).sum();
-        SentimentSwing swing = SentimentSwing.of(enriched, book.sentiment());
-        return new ConversationScore(conversation, enriched, parts.isEmpty() ? null : parts.get(0).agentId(),
+        ConversationScore unrated = new ConversationScore(conversation, enriched, parts.isEmpty() ? null : parts.get(0).agentId(),
                 List.copyOf(agents), timing, results, Verdicts.of(results, longMessages, !parts.isEmpty()), segments,
-                outcome, swing, tags, errors);
+                outcome, swing, tags, errors, null);
+        return unrated.withSatisfaction(satisfaction.estimate(unrated));
     }
 
     /** The regular expressions that failed on a message of the conversation, by what they were checked for. */

@@ -7,15 +7,31 @@ import chatqa.model.Conversation;
 
 /**
  * A conversation as checks see it: its messages enriched with words and phrase hits, its agent
- * parts, and the scenarios it was tagged with.
+ * parts, the scenarios it was tagged with, and — once measured — its timing, outcome and the
+ * customer's mood, which handling rules judge.
+ *
+ * @param facts null until measured (the outcome classifier itself reads the view without them)
  */
 public record ConversationView(Conversation conversation, List<EnrichedMessage> messages, List<AgentSegment> segments,
-                               List<ScenarioTag> scenarios) {
+                               List<ScenarioTag> scenarios, Facts facts) {
+
+    /** What was measured about the conversation as a whole. */
+    public record Facts(ResponseTiming timing, ConversationOutcome outcome, SentimentSwing swing) {
+    }
 
     public ConversationView {
         messages = List.copyOf(messages);
         segments = List.copyOf(segments);
         scenarios = List.copyOf(scenarios);
+    }
+
+    public ConversationView(Conversation conversation, List<EnrichedMessage> messages, List<AgentSegment> segments,
+                            List<ScenarioTag> scenarios) {
+        this(conversation, messages, segments, scenarios, null);
+    }
+
+    public ConversationView withFacts(Facts measured) {
+        return new ConversationView(conversation, messages, segments, scenarios, measured);
     }
 
     /** The first of {@code names} this conversation is tagged with, or null. */

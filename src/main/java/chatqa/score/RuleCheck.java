@@ -39,8 +39,11 @@ public final class RuleCheck implements Check {
         if (rule.onlyIf() != null && c.messages().stream().noneMatch(this::meetsCondition)) {
             return List.of();
         }
-        List<Window> windows = narrowed(windows(c));
         RuleKind kind = rule.kind();
+        if (kind instanceof RuleKind.Handling h) {
+            return HandlingCheck.apply(rule, h, c);
+        }
+        List<Window> windows = narrowed(windows(c));
         if (kind instanceof RuleKind.Ordering o) {
             return perWindow(c, windows, w -> ordered(c, w, o));
         }

@@ -47,6 +47,10 @@ public final class ConversationsTable {
             "started negative and ended at or above `negative_below`", s -> s.sentiment().recovered());
     static final Column<ConversationScore> DETERIORATED = new Column<>("deteriorated", BooleanType,
             "ended more than `sentiment.deterioration_drop` below the start", s -> s.sentiment().deteriorated());
+    static final Column<ConversationScore> SATISFACTION = new Column<>("satisfaction_estimate", DoubleType,
+            "how satisfied the customer was, estimated on the -2..2 scale of people's ratings (STC-3 judges) from their sentiment over "
+                    + "the conversation and at the end, the outcome, unanswered turns and escalations; null when the customer never wrote",
+            s -> s.satisfaction() == null ? null : s.satisfaction().value());
     static final Column<ConversationScore> SCENARIOS = new Column<>("scenarios", createArrayType(StringType, false),
             "every scenario of the rule book's `scenarios:` section the conversation shows, in the section's order "
                     + "(`pre_sales_product`, `bargaining`, `payment`, `logistics`, `quality_complaint`, `return_refund`, "
@@ -119,6 +123,10 @@ public final class ConversationsTable {
                 new Column<>("cause_message_id", StringType, "the agent message just before the largest drop between two consecutive "
                         + "customer messages (the likely cause); null when the mood never dropped", s -> s.sentiment().causeMessageId()),
                 new Column<>("cause_message_seq", IntegerType, "its position", s -> s.sentiment().causeMessageSeq()),
+                SATISFACTION,
+                new Column<>("satisfaction_drivers", StringType, "what moved the estimate most from an average conversation, "
+                        + "e.g. `ended negative (-0.45), share of turns unanswered (-0.30)`",
+                        s -> s.satisfaction() == null ? null : s.satisfaction().drivers()),
                 SCENARIOS,
                 Column.structs("scenario_evidence", SCENARIO_EVIDENCE,
                         "per tag, the message that triggered it and the matched span; message fields null for `other`",

@@ -57,6 +57,8 @@ public final class Scorecards {
             "of those, the share where the customer recovered",
             "avg(CASE WHEN started_negative THEN CASE WHEN recovered THEN 1D ELSE 0D END END)");
     public static final Aggregate QA_SCORE = new Aggregate("qa_score", DoubleType, "mean QA score of the agent's parts", "avg(qa_score)");
+    public static final Aggregate SATISFACTION = new Aggregate("satisfaction", DoubleType,
+            "mean satisfaction estimate (-2..2) of the conversations of the agent's parts", "avg(satisfaction_estimate)");
 
     private Scorecards() {
     }
@@ -103,6 +105,7 @@ public final class Scorecards {
                 new Aggregate("deterioration_rate", DoubleType,
                         "share of parts in conversations where the customer's mood deteriorated", Aggregate.share("deteriorated")),
                 new Aggregate("mean_swing", DoubleType, "mean sentiment swing", "avg(sentiment_swing)"),
+                SATISFACTION,
                 QA_SCORE));
         return a;
     }

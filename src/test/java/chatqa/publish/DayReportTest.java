@@ -14,7 +14,7 @@ class DayReportTest {
     @Test
     void agentWithoutAMeasuredFirstResponseHasUnknownSlaRates() {
         AgentRow row = new AgentRow(null, "a1", 1, 2, 90.0, null, null, null, null, Arrays.asList(null, null), 1.0, null, 1.0,
-                0.5, 0, null, 0, 0, null, null);
+                0.5, 0, null, 0, 0, null, null, 0.4);
 
         assertEquals(2, row.slaRates().size());
         assertNull(row.slaRates().get(0));

@@ -24,13 +24,13 @@ final class ReportFixture {
     static DayReport day() {
         List<Integer> sla = List.of(10, 30);
         Totals team = new Totals(null, 10, 2, 82.5, 12.0, 40.0, List.of(0.4, 0.8), 0.7, 0.5, 0.6, 0.6, 4, 0.75, 2, 1,
-                -0.3, 0.2);
+                -0.3, 0.2, 0.4);
         Totals shop = new Totals("shop-1", 10, 2, 82.5, 12.0, 40.0, List.of(0.4, 0.8), 0.7, 0.5, 0.6, 0.6, 4, 0.75, 2, 1,
-                -0.3, 0.2);
+                -0.3, 0.2, 0.4);
         AgentRow mei = new AgentRow("shop-1", CHINESE_ID, 1, 6, 90.0, 85.0, 87.5, 8.0, 20.0, List.of(0.5, 1.0), 5.0 / 6, 1.0,
-                4.0 / 6, 4.0 / 6, 2, 1.0, 0, 0, -0.2, 0.4);
+                4.0 / 6, 4.0 / 6, 2, 1.0, 0, 0, -0.2, 0.4, 0.4);
         AgentRow hostile = new AgentRow("shop-1", HOSTILE_ID, 2, 4, 71.25, null, null, 30.0, 60.0, java.util.Arrays.asList(null, 0.5), 0.5,
-                0.0, 0.5, 0.5, 2, 0.5, 2, 1, -0.45, -0.1);
+                0.0, 0.5, 0.5, 2, 0.5, 2, 1, -0.45, -0.1, 0.4);
         List<RuleRate> teamRules = List.of(new RuleRate("greeting.hello", "greeting", "首条消息有问候语（您好 / 亲）", 10, 3),
                 new RuleRate("apology.after_complaint", "apology", "顾客抱怨后的第一条回复要致歉", 4, 2),
                 new RuleRate("red_line.rude", "red_line", "不得与顾客争吵", 10, 1));

@@ -27,7 +27,7 @@ class RuleBookLoaderTest {
     void builtInRuleBookLoadsWithTheHandbookCategories() {
         RuleBook book = RuleBookLoader.loadDefault();
         Set<String> categories = book.rules().stream().map(Rule::category).collect(Collectors.toSet());
-        assertEquals(Set.of("greeting", "apology", "closing", "red_line", "resolution", "style"), categories);
+        assertEquals(Set.of("greeting", "apology", "closing", "red_line", "resolution", "style", "handling"), categories);
         assertEquals(List.of(10, 30, 60), book.slaSeconds());
         assertEquals(30, book.inactivityGap().toMinutes());
         assertEquals(OutcomeRules.DEFAULT_PRECEDENCE, book.outcomes().precedence());
@@ -45,7 +45,7 @@ class RuleBookLoaderTest {
                     points: 2
                 """));
         assertEquals("book.yaml:6: rules[0]: unknown key 'phrasez' (allowed: before, category, count, description, exclude, expect, "
-                + "fatal, id, ignore_quoted, label, max_chars, max_messages, near_chars, only_if, phrases, points, position, regex, "
+                + "fatal, handling, id, ignore_quoted, label, max_chars, max_messages, near_chars, only_if, phrases, points, position, regex, "
                 + "requires_near, role, scenario, trigger, unless_near, where, whole_words, within_agent_messages, within_messages) "
                 + "[rule closing.thanks]", p);
     }
