@@ -37,6 +37,8 @@ public final class ChatQa implements Callable<Integer> {
         CommandLine cli = new CommandLine(new ChatQa());
         // "--input a --bogus" must be an error, not a second input file.
         cli.setUnmatchedOptionsAllowedAsOptionParameters(false);
+        // Enum options are documented in lower case (--split dev).
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigError ce) {
                 cmd.getErr().println("chatqa: configuration error:");

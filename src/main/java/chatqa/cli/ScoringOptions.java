@@ -37,6 +37,11 @@ final class ScoringOptions {
     @Option(names = "--reports", defaultValue = "reports", paramLabel = "DIR", description = "Reports root (default: ${DEFAULT-VALUE}).")
     String reports;
 
+    @Option(names = "--no-report",
+            description = "Commit the day and write its scorecard CSV, but build no HTML report (a backfill of many days; "
+                    + "`chatqa report --date DAY` builds one later).")
+    boolean noReport;
+
     @Option(names = "--mask-warehouse",
             description = "Mask customers' personal data (phones, ids, cards, orders, emails, addresses) in the stored message texts, "
                     + "words, evidence and quarantined rows too; reports always mask.")
@@ -86,6 +91,6 @@ final class ScoringOptions {
         }
         CommitGate gate = new CommitGate(minAcceptedPercent / 100, force, dateFromData);
         return new ScoreOptions(inputs, m, m.source(), book, zone, day, target.warehouse, reports, maskWarehouse, gate,
-                java.time.Duration.ofSeconds(waitForLock));
+                java.time.Duration.ofSeconds(waitForLock), !noReport);
     }
 }

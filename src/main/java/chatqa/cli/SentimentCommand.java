@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import chatqa.enrich.ChatSentiment;
 import chatqa.enrich.ChineseSentiment;
 import chatqa.enrich.LabelledReviews;
 import chatqa.enrich.SentimentEvaluation;
@@ -58,10 +59,17 @@ final class SentimentCommand implements Callable<Integer> {
     }
 
     @Command(name = "eval", mixinStandardHelpOptions = true,
-            description = "Accuracy, precision/recall per class and the confusion matrix of the shipped model on a labelled CSV.")
+            description = "Accuracy, precision/recall per class and the confusion matrix of the shipped review model on a labelled CSV, "
+                    + "or with --chat of the chat model on the dev split of the labelled chat messages (as eval-chat).")
     static final class Eval implements Callable<Integer> {
-        @Option(names = "--input", required = true, paramLabel = "FILE.csv", description = "Labelled CSV.")
+        @Option(names = "--input", paramLabel = "FILE.csv", description = "Labelled CSV (reviews).")
         Path input;
+
+        @Option(names = "--chat", description = "The three-class chat model on the labelled chat messages' dev split instead.")
+        boolean chat;
+
+        @picocli.CommandLine.Mixin
+        ChatSentimentCommand.Data chatData;
 
         @Option(names = "--holdout-only", description = "Only the share 'train' held out (for files the model was trained on).")
         boolean holdoutOnly;
@@ -71,6 +79,13 @@ final class SentimentCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
+            if (chat == (input != null)) {
+                throw new ChatQa.BadArgument("give --input FILE.csv (reviews) or --chat (labelled chat messages)");
+            }
+            if (chat) {
+                ChatSentimentCommand.report(ChatSentiment.shared(), chatData.load(), false);
+                return ChatQa.OK;
+            }
             List<LabelledReviews.Review> reviews = LabelledReviews.read(input);
             if (holdoutOnly) {
                 reviews = reviews.stream().filter(r -> r.heldOut(holdout)).toList();

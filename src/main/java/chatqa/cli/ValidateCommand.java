@@ -57,9 +57,12 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
 
+    /** Which judged dialogues to correlate: the models were fitted on {@code train} only. */
+    enum Split { ALL, DEV, TRAIN }
+
     @Option(names = "--split", defaultValue = "all", paramLabel = "all|dev|train",
             description = "With --stc3: which dialogues (dev: the quarter chatqa's models were not fitted on; default: ${DEFAULT-VALUE}).")
-    String split;
+    Split split;
 
     @Option(names = "--min-conversations", defaultValue = "30", paramLabel = "N",
             description = "Rules that applied to fewer conversations are not listed (default: ${DEFAULT-VALUE}).")
@@ -70,6 +73,11 @@ final class ValidateCommand implements Callable<Integer> {
         if ((stc3 == null) == (ratings == null)) {
             throw new ChatQa.BadArgument("give --stc3 FILE, or --ratings FILE with --input");
         }
+        for (Path file : stc3 != null ? List.of(stc3) : List.of(ratings)) {
+            if (!Files.isRegularFile(file)) {
+                throw new ChatQa.BadArgument(file + ": not a file" + (Files.isDirectory(file) ? " (a folder; name the .json or .csv in it)" : ""));
+            }
+        }
         RuleBook book = rules.load();
         ConversationScorer scorer = new ConversationScorer(book);
         List<ConversationScore> scored = new ArrayList<>();
@@ -78,7 +86,7 @@ final class ValidateCommand implements Callable<Integer> {
             for (JudgedDialogues.Dialogue d : JudgedDialogues.read(stc3)) {
                 boolean dev = DevSplit.contains(d.conversation().id());
                 if (d.satisfaction() == null || d.conversation().messages().isEmpty()
-                        || ("dev".equals(split) && !dev) || ("train".equals(split) && dev)) {
+                        || (split == Split.DEV && !dev) || (split == Split.TRAIN && dev)) {
                     continue;
                 }
                 scored.add(scorer.score(d.conversation()));
@@ -97,7 +105,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (scored.size() < 4) {
             throw new ChatQa.BadArgument("only " + scored.size() + " rated conversations found: nothing to correlate");
         }
-        System.out.printf("%d rated conversations%n%-40s %8s  %-17s %6s%n", scored.size(), "measure", "Spearman", "95 % interval", "n");
+        System.out.printf("%d rated conversations%n%-" + NAME_WIDTH + "s %8s  %-17s %6s%n", scored.size(), "measure", "Spearman", "95 % interval", "n");
         Map<String, Measure> measures = new LinkedHashMap<>();
         measures.put("qa_score", s -> s.verdicts().qaScore());
         measures.put("satisfaction_estimate", s -> s.satisfaction() == null ? null : s.satisfaction().value());
@@ -118,6 +126,8 @@ final class ValidateCommand implements Callable<Integer> {
         return ChatQa.OK;
     }
 
+    private static final int NAME_WIDTH = 56;
+
     interface Measure {
         Double of(ConversationScore s);
     }
@@ -136,7 +146,12 @@ final class ValidateCommand implements Callable<Integer> {
             return;
         }
         Spearman r = Spearman.of(x, y);
-        System.out.printf("%-40s %8.3f  %7.3f .. %6.3f %6d%n", name, r.rho(), r.low(), r.high(), r.n());
+        if (Double.isNaN(r.rho())) {
+            // A rule that passed (or failed) everywhere says nothing about the ratings.
+            System.out.printf("%-" + NAME_WIDTH + "s %8s  %-17s %6d%n", name, "-", "same everywhere", r.n());
+            return;
+        }
+        System.out.printf("%-" + NAME_WIDTH + "s %8.3f  %7.3f .. %6.3f %6d%n", name, r.rho(), r.low(), r.high(), r.n());
     }
 
     /** 1 when every result of the rule in the conversation passed, 0 when one failed, null when it did not apply. */

@@ -76,7 +76,8 @@ public record RunSummary(
         if (committed) {
             sb.append("  warehouse     ").append(warehouse).append("/<table>/dt=").append(day).append('\n');
             sb.append("  scorecards    ").append(scorecardCsv).append('\n');
-            sb.append("  report        ").append(report).append('\n');
+            sb.append("  report        ").append(report == null ? "not built (chatqa report --date " + day + " builds it)" : report)
+                    .append('\n');
         } else {
             lines(sb, "not committed", refusals);
             sb.append("  warehouse     ").append(warehouse).append(": unchanged").append('\n');

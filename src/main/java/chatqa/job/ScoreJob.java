@@ -26,7 +26,6 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 import chatqa.ingest.InputFile;
-import chatqa.publish.HtmlReport;
 import chatqa.warehouse.AgentScenarios;
 import chatqa.warehouse.AgentSegmentsTable;
 import chatqa.warehouse.CommitGate;
@@ -144,8 +143,8 @@ public final class ScoreJob {
         try {
             Path csv = ScorecardReport.write(spark.read().parquet(partitions.partitionPath(Tables.AGENT_SCORECARDS, day)),
                     Path.of(o.reports(), day), day);
-            HtmlReport.Written report = SupervisorReport.publish(spark, o.warehouse(), o.reports(), day);
-            return summary.committed(agents, csv, report.index(), run.seconds());
+            Path index = o.htmlReport() ? SupervisorReport.publish(spark, o.warehouse(), o.reports(), day).index() : null;
+            return summary.committed(agents, csv, index, run.seconds());
         } catch (IOException | RuntimeException e) {
             // The day is committed; only its report is missing, and `chatqa report` can build it again.
             throw new RunFailed(summary.committed(agents, null, null, run.seconds()), e);

@@ -16,6 +16,7 @@ import chatqa.warehouse.CommitGate;
  * @param maskWarehouse store message texts, words, evidence and quarantined rows with personal data masked
  * @param gate     when the run may replace its day (minimum acceptance, --force, --date-from-data)
  * @param lockWait how long to wait for another run that holds the warehouse
+ * @param htmlReport build the day's HTML report after committing (a backfill of many days may skip it)
  */
 public record ScoreOptions(
         List<String> inputs,
@@ -28,7 +29,8 @@ public record ScoreOptions(
         String reports,
         boolean maskWarehouse,
         CommitGate gate,
-        Duration lockWait) {
+        Duration lockWait,
+        boolean htmlReport) {
 
     public ScoreOptions {
         inputs = List.copyOf(inputs);
@@ -37,12 +39,18 @@ public record ScoreOptions(
     /** Options that keep the raw text in {@code messages} (the default), with the default safeguards. */
     public ScoreOptions(List<String> inputs, ExportMapping mapping, String mappingSource, RuleBook ruleBook, ZoneId timezone,
                         LocalDate day, String warehouse, String reports) {
-        this(inputs, mapping, mappingSource, ruleBook, timezone, day, warehouse, reports, false, CommitGate.DEFAULT, Duration.ZERO);
+        this(inputs, mapping, mappingSource, ruleBook, timezone, day, warehouse, reports, false, CommitGate.DEFAULT, Duration.ZERO, true);
     }
 
     /** The same options with another commit gate. */
     public ScoreOptions withGate(CommitGate other) {
         return new ScoreOptions(inputs, mapping, mappingSource, ruleBook, timezone, day, warehouse, reports, maskWarehouse, other,
-                lockWait);
+                lockWait, htmlReport);
+    }
+
+    /** The same options, building no HTML report (the scorecard CSV is still written). */
+    public ScoreOptions withoutHtmlReport() {
+        return new ScoreOptions(inputs, mapping, mappingSource, ruleBook, timezone, day, warehouse, reports, maskWarehouse, gate,
+                lockWait, false);
     }
 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,9 @@ public final class SatisfactionModel {
 
     SatisfactionModel(double intercept, Map<String, double[]> weights) {
         this.intercept = intercept;
-        this.weights = Map.copyOf(weights);
+        // Kept in the file's order: Map.copyOf iterates in a per-JVM order, and summing the same
+        // terms in another order changes the last bits, so a re-run would not equal the run.
+        this.weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
     }
 
     /** An estimate and why. */

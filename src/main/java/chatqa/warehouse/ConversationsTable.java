@@ -42,11 +42,11 @@ public final class ConversationsTable {
     static final Column<ConversationScore> SENTIMENT_SWING = new Column<>("sentiment_swing", DoubleType, "sentiment_end − sentiment_start",
             s -> s.sentiment().swing());
     static final Column<ConversationScore> STARTED_NEGATIVE = new Column<>("started_negative", BooleanType,
-            "sentiment_start below `sentiment.negative_below`", s -> s.sentiment().startedNegative());
+            "the first customer message is labelled negative by the chat sentiment model", s -> s.sentiment().startedNegative());
     static final Column<ConversationScore> RECOVERED = new Column<>("recovered", BooleanType,
-            "started negative and ended at or above `negative_below`", s -> s.sentiment().recovered());
+            "started negative and the last customer message is not negative", s -> s.sentiment().recovered());
     static final Column<ConversationScore> DETERIORATED = new Column<>("deteriorated", BooleanType,
-            "ended more than `sentiment.deterioration_drop` below the start", s -> s.sentiment().deteriorated());
+            "the customer wrote more than once and their last message is negative, while the first was not or scored more than `sentiment.deterioration_drop` higher", s -> s.sentiment().deteriorated());
     static final Column<ConversationScore> SATISFACTION = new Column<>("satisfaction_estimate", DoubleType,
             "how satisfied the customer was, estimated on the -2..2 scale of people's ratings (STC-3 judges) from their sentiment over "
                     + "the conversation and at the end, the outcome, unanswered turns and escalations; null when the customer never wrote",
@@ -114,7 +114,7 @@ public final class ConversationsTable {
                 new Column<>("human_requested", BooleanType, "the customer asked for a human (转人工) after a bot answered",
                         s -> s.outcome().flags().humanRequested()),
                 new Column<>("customer_unhappy_at_end", BooleanType,
-                        "the customer's last message was unhappy (a rule-book phrase, or sentiment below `sentiment.negative_below`)",
+                        "the customer's last message was unhappy (a rule-book `customer_unhappy` phrase, or labelled negative by the chat sentiment model)",
                         s -> s.outcome().flags().customerUnhappyAtEnd()),
                 new Column<>("sentiment_start", DoubleType, "sentiment of the first customer message", s -> s.sentiment().start()),
                 new Column<>("sentiment_min", DoubleType, "the lowest customer sentiment", s -> s.sentiment().min()),

@@ -53,9 +53,9 @@ class CrashSafetyTest {
     @BeforeAll
     static void scoreBothDaysAndARunThatWasNeverKilled() throws IOException {
         assertEquals(0, ChatQa.run("score", "--input", fixture("day1"), "--date", OTHER_DAY, "--warehouse", warehouse(),
-                "--reports", tmp.resolve("reports").toString(), "--master", "local[2]"));
+                "--reports", tmp.resolve("reports").toString(), "--no-report", "--master", "local[2]"));
         assertEquals(0, ChatQa.run("score", "--input", fixture("day2"), "--date", DAY, "--warehouse", warehouse(),
-                "--reports", tmp.resolve("reports").toString(), "--master", "local[2]"));
+                "--reports", tmp.resolve("reports").toString(), "--no-report", "--master", "local[2]"));
         // The re-scored day: the same file plus a second conversation, so new output differs from old.
         newInput = Files.createDirectories(tmp.resolve("day2-resent"));
         Files.copy(Path.of(fixture("day2"), "shop-s1.jsonl"), newInput.resolve("shop-s1.jsonl"));
@@ -64,7 +64,7 @@ class CrashSafetyTest {
                 {"conversation_id":"D9","sent_at":"2026-11-21T20:00:30+08:00","sender_role":"agent","agent_id":"a2","customer_id":"u9","shop_id":"s1","text":"亲，抱歉，今天就发"}
                 """);
         assertEquals(0, ChatQa.run("score", "--input", newInput.toString(), "--date", DAY, "--warehouse", tmp.resolve("clean").toString(),
-                "--reports", tmp.resolve("clean-reports").toString(), "--master", "local[2]"));
+                "--reports", tmp.resolve("clean-reports").toString(), "--no-report", "--master", "local[2]"));
         spark = TestSpark.get();
         cleanRun = rows(tmp.resolve("clean").toString());
     }
@@ -132,7 +132,7 @@ class CrashSafetyTest {
         cmd.add("-Xmx1g");
         cmd.addAll(List.of(jvmOptions));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "chatqa.cli.ChatQa", "score", "--input", newInput.toString(),
-                "--date", DAY, "--warehouse", warehouse(), "--reports", tmp.resolve("reports").toString(), "--master", "local[1]"));
+                "--date", DAY, "--warehouse", warehouse(), "--reports", tmp.resolve("reports").toString(), "--no-report", "--master", "local[1]"));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child-" + System.nanoTime() + ".log").toFile()).start();
     }
 

@@ -65,7 +65,7 @@ class FailedRunTest {
 
     private static ScoreOptions options(String input, LocalDate day, RuleBook book, Path into) {
         return new ScoreOptions(List.of(input), ExportMapping.canonical(), "canonical schema", book, SHANGHAI, day,
-                into.toString(), tmp.resolve("reports").toString());
+                into.toString(), tmp.resolve("reports").toString()).withoutHtmlReport();
     }
 
     private static String fixture(String name) {

@@ -48,7 +48,7 @@ class ReadOnlySqlTest {
         String input = Path.of(ReadOnlySqlTest.class.getResource("/fixtures/day1").toURI()).toString();
         new ScoreJob(spark).run(new ScoreOptions(List.of(input), ExportMapping.canonical(), "canonical schema",
                 RuleBookLoader.loadDefault(), ZoneId.of("Asia/Shanghai"), LocalDate.of(2026, 11, 20), warehouse.toString(),
-                tmp.resolve("reports").toString()));
+                tmp.resolve("reports").toString()).withoutHtmlReport());
         sql = new SqlQuery(spark, warehouse.toString());
         before = FailedRunTest.snapshot(warehouse);
     }

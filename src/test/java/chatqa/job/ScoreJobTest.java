@@ -53,7 +53,7 @@ class ScoreJobTest {
 
     private static RunSummary run(List<String> inputs, ExportMapping mapping, LocalDate day) throws IOException {
         ScoreOptions o = new ScoreOptions(inputs, mapping, mapping.source(), RuleBookLoader.loadDefault(), SHANGHAI, day,
-                tmp.resolve("warehouse").toString(), tmp.resolve("reports").toString());
+                tmp.resolve("warehouse").toString(), tmp.resolve("reports").toString()).withoutHtmlReport();
         return new ScoreJob(spark).run(o);
     }
 

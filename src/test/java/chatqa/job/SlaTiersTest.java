@@ -39,7 +39,7 @@ class SlaTiersTest {
         SparkSession spark = TestSpark.get();
         String input = Path.of(SlaTiersTest.class.getResource("/fixtures/day1").toURI()).toString();
         new ScoreJob(spark).run(new ScoreOptions(List.of(input), ExportMapping.canonical(), "canonical schema", book,
-                ZoneId.of("Asia/Shanghai"), LocalDate.of(2026, 11, 20), tmp.resolve("w").toString(), tmp.resolve("r").toString()));
+                ZoneId.of("Asia/Shanghai"), LocalDate.of(2026, 11, 20), tmp.resolve("w").toString(), tmp.resolve("r").toString()).withoutHtmlReport());
 
         SqlQuery sql = new SqlQuery(spark, tmp.resolve("w").toString());
         List<String> scorecard = List.of(sql.run("SELECT * FROM agent_scorecards").columns());

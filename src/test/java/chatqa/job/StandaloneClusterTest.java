@@ -102,7 +102,7 @@ class StandaloneClusterTest {
     private void score(SparkSession spark, String name) throws IOException {
         ScoreOptions o = new ScoreOptions(List.of(SAMPLE_DAY), ExportMapping.canonical(), "canonical schema",
                 RuleBookLoader.loadDefault(), ZoneId.of("Asia/Shanghai"), null,
-                tmp.resolve(name + "-warehouse").toString(), tmp.resolve(name + "-reports").toString());
+                tmp.resolve(name + "-warehouse").toString(), tmp.resolve(name + "-reports").toString()).withoutHtmlReport();
         RunSummary s = new ScoreJob(spark).run(o);
         assertEquals(s.rowsRead(), s.accepted() + s.quarantined());
     }

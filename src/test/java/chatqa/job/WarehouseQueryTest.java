@@ -49,7 +49,7 @@ class WarehouseQueryTest {
         }
         int code = ChatQa.run("backfill", "--from", FIRST.toString(), "--to", FIRST.plusDays(7).toString(),
                 "--input-root", tmp.resolve("input").toString(), "--warehouse", warehouse(), "--reports", tmp.resolve("reports").toString(),
-                "--master", "local[2]");
+                "--no-report", "--master", "local[2]");
         assertEquals(0, code);
         spark = TestSpark.get();
         sql = new SqlQuery(spark, warehouse());
@@ -159,7 +159,7 @@ class WarehouseQueryTest {
         long before = (long) query("SELECT count(*) AS n FROM messages").get(0).getAs("n");
         // The command stops the session it ran in (it shares this one): open a fresh one afterwards.
         int code = ChatQa.run("backfill", "--from", "2026-11-16", "--to", "2026-11-16", "--input-root", tmp.resolve("input").toString(),
-                "--warehouse", warehouse(), "--reports", tmp.resolve("reports").toString(), "--master", "local[2]");
+                "--warehouse", warehouse(), "--reports", tmp.resolve("reports").toString(), "--no-report", "--master", "local[2]");
         assertEquals(0, code);
         spark = TestSpark.get();
         sql = new SqlQuery(spark, warehouse());

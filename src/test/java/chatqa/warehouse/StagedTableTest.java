@@ -89,7 +89,7 @@ class StagedTableTest {
         Instant at = Instant.parse("2026-11-20T02:00:00Z");
         StagedTable.Writer w = table.open(0, 0, "run2");
         w.write(RowFactory.create("C1", "m1", 1, at, "customer", null, "u1", "s1", "在吗", new String[] {"在", "吗"}, 2,
-                -0.25, "neutral", "chats.csv", 2L));
+                -0.25, "neutral", "在吗(+0.4)", "chats.csv", 2L));
         w.commit();
         Row r = spark.read().parquet(dir.toString()).collectAsList().get(0);
         assertEquals(at, r.getAs("sent_at"));
