@@ -51,4 +51,26 @@ class ElementEvaluationTest {
             assertFalse(e.detect(other).contains("transfer"), other);
         }
     }
+
+    @Test
+    void nicknamesIntroduceAnAgentButThePlainHouseWordsDoNot() {
+        ElementEvaluation e = new ElementEvaluation(RuleBookLoader.loadDefault());
+        for (String intro : List.of("客服小蜜蜜很高兴为您服务", "您好，家电小秘书小柠檬很高兴为您服务!", "请问有什么需要小柒帮助您的呢",
+                "亲爱的，您好，企业小妹在此已经恭候多时了", "我是客服8号", "我是您的专属客服小美")) {
+            assertTrue(e.detect(intro).contains("self_intro"), intro);
+        }
+        for (String other : List.of("请问有什么问题小妹可以帮您处理或解决的呢?", "小妹这边帮您审核一下", "您好小主 在的哈",
+                "[数字x]小时内有专员为您回电", "小区门口的快递柜为您存放")) {
+            assertFalse(e.detect(other).contains("self_intro"), other);
+        }
+    }
+
+    @Test
+    void aRatingAskedForByTheIconToClickIsAReviewInvite() {
+        ElementEvaluation e = new ElementEvaluation(RuleBookLoader.loadDefault());
+        for (String invite : List.of("请您点击“小红心”对我的服务作出评价", "还辛苦您点击“+”给小妹评价下~", "麻烦给个五星好评哦")) {
+            assertTrue(e.detect(invite).contains("review_invite"), invite);
+        }
+        assertFalse(e.detect("这款评价都很不错的").contains("review_invite"));
+    }
 }
