@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,6 +30,7 @@ import chatqa.score.Spearman;
         subcommands = {SatisfactionCommand.Train.class})
 final class SatisfactionCommand implements Callable<Integer> {
     static final double LAMBDA = 5.0;
+    private static final int FOLDS = 5;
 
     @Override
     public Integer call() {
@@ -55,6 +57,7 @@ final class SatisfactionCommand implements Callable<Integer> {
             ConversationScorer scorer = new ConversationScorer(book, SatisfactionModel.NONE);
             List<Map<String, Double>> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
             List<JudgedDialogues.Dialogue> dev = new ArrayList<>();
             for (JudgedDialogues.Dialogue d : JudgedDialogues.read(stc3)) {
                 if (d.satisfaction() == null || d.conversation().messages().isEmpty()) {
@@ -65,6 +68,7 @@ final class SatisfactionCommand implements Callable<Integer> {
                 } else {
                     x.add(SatisfactionModel.features(scorer.score(d.conversation())));
                     y.add(d.satisfaction());
+                    ids.add(d.conversation().id());
                 }
             }
             SatisfactionModel model = SatisfactionModel.fit(x, y, LAMBDA);
@@ -73,6 +77,8 @@ final class SatisfactionCommand implements Callable<Integer> {
                 model.write(w);
             }
             System.out.printf("fitted on %d dialogues (train split) -> %s%n", x.size(), out);
+            Spearman cv = crossValidated(x, y, ids);
+            System.out.printf("train split, %d-fold cross-validated: Spearman %.3f (95 %% %.3f .. %.3f)%n", FOLDS, cv.rho(), cv.low(), cv.high());
             ConversationScorer withModel = new ConversationScorer(book, model);
             List<Double> estimate = new ArrayList<>();
             List<Double> judged = new ArrayList<>();
@@ -87,6 +93,35 @@ final class SatisfactionCommand implements Callable<Integer> {
             System.out.printf("dev split: satisfaction_estimate vs mean S, Spearman %.3f (95 %% %.3f .. %.3f, n %d)%n", r.rho(), r.low(),
                     r.high(), r.n());
             return ChatQa.OK;
+        }
+    
+        /**
+         * Each train dialogue estimated by weights fitted without its fold: the figure to compare
+         * feature or penalty changes by, so the dev split stays unseen until the end.
+         */
+        private static Spearman crossValidated(List<Map<String, Double>> x, List<Double> y, List<String> ids) {
+            double[] predicted = new double[x.size()];
+            for (int fold = 0; fold < FOLDS; fold++) {
+                List<Map<String, Double>> fx = new ArrayList<>();
+                List<Double> fy = new ArrayList<>();
+                for (int i = 0; i < x.size(); i++) {
+                    if (fold(ids.get(i)) != fold) {
+                        fx.add(x.get(i));
+                        fy.add(y.get(i));
+                    }
+                }
+                SatisfactionModel m = SatisfactionModel.fit(fx, fy, LAMBDA);
+                for (int i = 0; i < x.size(); i++) {
+                    if (fold(ids.get(i)) == fold) {
+                        predicted[i] = m.estimate(x.get(i)).value();
+                    }
+                }
+            }
+            return Spearman.of(Arrays.stream(predicted).boxed().toList(), y);
+        }
+
+        private static int fold(String id) {
+            return Math.floorMod(id.hashCode() * 31 + 7, FOLDS);
         }
     }
 }

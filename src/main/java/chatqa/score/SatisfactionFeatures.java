@@ -10,8 +10,10 @@ import chatqa.enrich.SentimentLabel;
 /**
  * What a conversation shows about how satisfied the customer was, as numbers for
  * {@link SatisfactionModel}: the customer's sentiment at the end, over the conversation and at
- * its low, recovery, the outcome, unanswered turns, escalations, and whether the agent apologised
- * where a complaint called for it. Names are what the drivers column shows.
+ * its low, recovery, the outcome, unanswered turns, escalations, whether the agent apologised
+ * where a complaint called for it, how often they apologised at all, whether the customer
+ * thanked, and whether the agent sent them to another channel ({@link SatisfactionCues}).
+ * Names are what the drivers column shows.
  */
 final class SatisfactionFeatures {
     private SatisfactionFeatures() {
@@ -50,6 +52,17 @@ final class SatisfactionFeatures {
         f.put("agent messages", Math.log1p(agentTexts.size()));
         f.put("agent repeated a message", flag(agentTexts.stream().filter(t -> t.length() >= 8).distinct().count()
                 < agentTexts.stream().filter(t -> t.length() >= 8).count()));
+        SatisfactionCues cues = SatisfactionCues.SHARED;
+        f.put("customer thanked", flag(customer.stream().anyMatch(m -> cues.customerThanked().matcher(m.message().text()).find())));
+        f.put("negative customer messages", Math.log1p(customer.stream().filter(m -> m.sentiment().isNegative()).count()));
+        f.put("agent apologies", Math.log1p(messages.stream()
+                .filter(m -> m.message().isAgent() && cues.agentApologised().matcher(m.message().text()).find()).count()));
+        f.put("sent to another channel", flag(messages.stream()
+                .anyMatch(m -> m.message().isAgent() && cues.sentElsewhere().matcher(m.message().text()).find())));
+        // Long agent answers and long customer messages both go with harder problems.
+        f.put("agent message length", Math.log1p(messages.stream().filter(m -> m.message().isAgent())
+                .mapToInt(m -> m.message().text().length()).average().orElse(0)));
+        f.put("customer message length", Math.log1p(customer.stream().mapToInt(m -> m.message().text().length()).average().orElse(0)));
         return f;
     }
 

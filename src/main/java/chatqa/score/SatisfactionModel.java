@@ -78,7 +78,8 @@ public final class SatisfactionModel {
         return SatisfactionFeatures.of(s.messages(), s.timing(), s.outcome(), s.sentiment(), s.verdicts());
     }
 
-    Estimate estimate(Map<String, Double> x) {
+    /** The estimate for features as {@link #features} gives them. */
+    public Estimate estimate(Map<String, Double> x) {
         double v = intercept;
         List<Map.Entry<String, Double>> moves = new ArrayList<>();
         for (Map.Entry<String, double[]> e : weights.entrySet()) {

@@ -74,6 +74,21 @@ class HandlingAndSatisfactionTest {
     }
 
     @Test
+    void theEstimateSeesThanksApologiesAndASendOff() {
+        Map<String, Double> f = SatisfactionModel.features(SCORER.score(Chat.of("10:00:00 customer 宽带又断了",
+                "10:00:05 agent a1 非常抱歉给您带来不便", "10:00:20 agent a1 抱歉，请您拨打客服热线报修", "10:00:40 customer 好的，谢谢")));
+
+        assertEquals(1.0, f.get("customer thanked"));
+        assertEquals(Math.log1p(2), f.get("agent apologies"), 1e-9, "two apologising messages");
+        assertEquals(1.0, f.get("sent to another channel"));
+        Map<String, Double> solved = SatisfactionModel.features(SCORER.score(Chat.of("10:00:00 customer 改下地址",
+                "10:00:05 agent a1 已经帮您改好了")));
+        assertEquals(0.0, solved.get("customer thanked"));
+        assertEquals(0.0, solved.get("agent apologies"));
+        assertEquals(0.0, solved.get("sent to another channel"));
+    }
+
+    @Test
     void ridgeRegressionRecoversAKnownLine() {
         List<Map<String, Double>> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
