@@ -73,14 +73,18 @@ public final class MessageMatches {
         return false;
     }
 
-    /** Inside quotation marks: an odd number of quote marks before the hit. */
+    /**
+     * Inside quotation marks, title marks (a book or product name: 《别闹了，费曼先生》) or square
+     * brackets (an emoticon code such as [呵呵] or [微笑], the smiley the chat tools insert): more
+     * opened than closed before the hit.
+     */
     private boolean quoted(Span hit) {
         int open = 0;
         for (int i = 0; i < hit.start(); i++) {
             char c = text.charAt(i);
-            if (c == '“' || c == '「' || c == '『') {
+            if (c == '“' || c == '「' || c == '『' || c == '《' || c == '[') {
                 open++;
-            } else if ((c == '”' || c == '」' || c == '』') && open > 0) {
+            } else if ((c == '”' || c == '」' || c == '』' || c == '》' || c == ']') && open > 0) {
                 open--;
             } else if (c == '"') {
                 open = open > 0 ? open - 1 : open + 1;

@@ -18,7 +18,7 @@ import chatqa.rules.RuleBookLoader;
 
 /**
  * The default book's red lines on our probe set (src/test/resources/labels/redline-probes.jsonl,
- * written for chatqa): agent messages that contain red-line words but are harmless — idioms
+ * written for chatqa in three batches, the third by an author who was told to avoid the stock phrases): agent messages that contain red-line words but are harmless — idioms
  * (财源滚滚), hedged estimates (预计明天送到), reassurances (不可能让您白跑一趟), polite
  * self-service hints — and real red lines in wording the phrase lists do not contain. A red line
  * zeroes a conversation, so none may fire on a harmless message.
@@ -60,15 +60,16 @@ class RedLineProbesTest {
 
     /**
      * The second set, written by another author after the rules were tuned on the first: what the
-     * rules do on wording nobody tuned them to. No false red line is allowed; of the real ones 61 %
-     * were caught when this was written (the target is 75 %: phrase lists miss new insults), and
-     * the test keeps that from getting worse.
+     * rules do on wording nobody tuned them to. No false red line is allowed. Of its real red lines
+     * 61 % were caught when it was written; 50 of 67 (75 %, the target) after the rules learnt the
+     * shapes of blame and brush-offs from a third batch (in the tuned set) — this set was run, not
+     * read. The test keeps that from getting worse.
      */
     @Test
-    void onTheHeldOutSetNoFalseRedLineAndThreeInFiveCaught() throws IOException {
+    void onTheHeldOutSetNoFalseRedLineAndThreeInFourCaught() throws IOException {
         List<Probe> heldOut = probes("/labels/redline-probes-heldout.jsonl");
         assertNoFalseRedLine(heldOut);
-        assertCaught(heldOut, 0.6);
+        assertCaught(heldOut, 0.74);
     }
 
     private static void assertNoFalseRedLine(List<Probe> probes) {
