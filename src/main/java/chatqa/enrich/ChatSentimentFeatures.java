@@ -18,6 +18,14 @@ import java.util.regex.Pattern;
 final class ChatSentimentFeatures {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\[[^\\]\\[]{1,6}x\\]");
     private static final Pattern EMOJI = Pattern.compile("\\[([^\\]\\[0-9]{1,4})\\]");
+    // Compiled once: this runs on every customer message of the night (String.matches and
+    // replaceAll would compile their pattern on each call).
+    private static final Pattern NOT_HAN = Pattern.compile("[^\\p{IsHan}〇]+");
+    private static final Pattern SPACES = Pattern.compile(" +");
+    private static final Pattern QUESTION = Pattern.compile("[?？]");
+    private static final Pattern QUESTIONS = Pattern.compile("[?？]{2,}");
+    private static final Pattern EXCLAMATION = Pattern.compile("[!！]");
+    private static final Pattern EXCLAMATIONS = Pattern.compile("[!！]{2,}");
     private static final int NEGATION_REACH = 2;
     /** The token a masked placeholder becomes. */
     static final String MASKED = "〇";
@@ -32,14 +40,14 @@ final class ChatSentimentFeatures {
 
     static Map<String, Double> extract(String text, List<String> words, double reviewPolarity, Cues cues) {
         Map<String, Double> f = new LinkedHashMap<>();
-        String normal = PLACEHOLDER.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(MASKED);
+        String normal = masked(text.toLowerCase(Locale.ROOT));
         Matcher emoji = EMOJI.matcher(normal);
         while (emoji.find()) {
             f.put("e:" + emoji.group(1), 1.0);
         }
         int negated = 0;
         for (String raw : words) {
-            String w = PLACEHOLDER.matcher(raw.strip().toLowerCase(Locale.ROOT)).replaceAll(MASKED);
+            String w = masked(raw.strip().toLowerCase(Locale.ROOT));
             if (w.isEmpty()) {
                 continue;
             }
@@ -56,8 +64,8 @@ final class ChatSentimentFeatures {
                 negated = NEGATION_REACH;
             }
         }
-        String han = normal.replaceAll("[^\\p{IsHan}〇]+", " ");
-        for (String run : han.trim().split(" +")) {
+        String han = NOT_HAN.matcher(normal).replaceAll(" ");
+        for (String run : SPACES.split(han.trim())) {
             for (int i = 0; i < run.length(); i++) {
                 f.put("u:" + run.charAt(i), 1.0);
                 if (i + 1 < run.length()) {
@@ -75,6 +83,11 @@ final class ChatSentimentFeatures {
         f.put("#review", reviewPolarity);
         f.put(reviewPolarity < -0.3 ? "#review-" : reviewPolarity > 0.3 ? "#review+" : "#review0", 1.0);
         return f;
+    }
+
+    /** Placeholders as one opaque token; most texts have none, and those skip the regex. */
+    private static String masked(String s) {
+        return s.indexOf('[') < 0 ? s : PLACEHOLDER.matcher(s).replaceAll(MASKED);
     }
 
     /**
@@ -114,16 +127,16 @@ final class ChatSentimentFeatures {
     private static void shape(String text, Map<String, Double> f) {
         int len = text.codePointCount(0, text.length());
         f.put("#len" + (len <= 2 ? "1" : len <= 5 ? "2" : len <= 10 ? "3" : len <= 20 ? "4" : len <= 50 ? "5" : "6"), 1.0);
-        if (text.matches("(?s).*[?？].*")) {
+        if (QUESTION.matcher(text).find()) {
             f.put("#q", 1.0);
         }
-        if (text.matches("(?s).*[?？]{2,}.*")) {
+        if (QUESTIONS.matcher(text).find()) {
             f.put("#qq", 1.0);
         }
-        if (text.matches("(?s).*[!！].*")) {
+        if (EXCLAMATION.matcher(text).find()) {
             f.put("#ex", 1.0);
         }
-        if (text.matches("(?s).*[!！]{2,}.*")) {
+        if (EXCLAMATIONS.matcher(text).find()) {
             f.put("#exx", 1.0);
         }
         if (text.contains("。。") || text.contains("...") || text.contains("…")) {
