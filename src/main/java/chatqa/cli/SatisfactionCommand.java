@@ -94,7 +94,7 @@ final class SatisfactionCommand implements Callable<Integer> {
                     r.high(), r.n());
             return ChatQa.OK;
         }
-    
+
         /**
          * Each train dialogue estimated by weights fitted without its fold: the figure to compare
          * feature or penalty changes by, so the dev split stays unseen until the end.
