@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -23,29 +24,32 @@ public final class MappingLoader {
             "columns", "roles", "defaults", "timestamp_formats", "time_format", "expected_columns");
 
     /** The mappings shipped in the jar, by name (--mapping NAME). */
-    public static final List<String> BUILT_IN = List.of("jddc");
+    public static final List<String> BUILT_IN = List.of("jddc", "jd-chatlog");
 
     private MappingLoader() {
     }
 
     /**
      * The built-in mapping (or the canonical schema) whose named columns share the most names with
-     * {@code header}, as "name (k of n columns)"; null when none shares any.
+     * {@code header}, as "name (k of n columns)", with the option to use when a built-in mapping
+     * finds every column it names; null when none shares any.
      */
     public static String closestBuiltIn(List<String> header) {
         java.util.Set<String> seen = new java.util.HashSet<>();
         header.forEach(h -> seen.add(h.strip().toLowerCase(Locale.ROOT)));
         String best = null;
         long most = 0;
-        List<ExportMapping> candidates = new ArrayList<>();
-        candidates.add(ExportMapping.canonical());
-        BUILT_IN.forEach(name -> candidates.add(load(name)));
-        for (ExportMapping m : candidates) {
+        Map<String, ExportMapping> candidates = new LinkedHashMap<>();
+        candidates.put(null, ExportMapping.canonical());
+        BUILT_IN.forEach(name -> candidates.put(name, load(name)));
+        for (Map.Entry<String, ExportMapping> e : candidates.entrySet()) {
+            ExportMapping m = e.getValue();
             long shared = m.columns().values().stream().filter(c -> !c.byIndex())
                     .filter(c -> seen.contains(c.name().strip().toLowerCase(Locale.ROOT))).count();
             if (shared > most) {
                 most = shared;
-                best = m.source() + " (" + shared + " of " + m.columns().size() + " columns)";
+                best = m.source() + " (" + shared + " of " + m.columns().size() + " columns"
+                        + (e.getKey() != null && shared == m.columns().size() ? ": run with --mapping " + e.getKey() : "") + ")";
             }
         }
         return best;

@@ -33,6 +33,14 @@ class ExportDiagnosisTest {
     }
 
     @Test
+    void aJdChatLogHeaderIsToldWhichBuiltInMappingReadsIt() {
+        String d = diagnose("customer,waiter,content,sid,skuId,time,channel,waiterSend\n", "chatlog.csv", "missing_column", 3,
+                "the header has no column 'conversation_id'");
+
+        assertTrue(d.endsWith("closest built-in mapping: built-in:jd-chatlog.yaml (6 of 6 columns: run with --mapping jd-chatlog)"), d);
+    }
+
+    @Test
     void aWorkbookOrArchiveIsNamed() {
         byte[] xlsx = "PK\u0003\u0004....[Content_Types].xml....xl/workbook.xml".getBytes(StandardCharsets.ISO_8859_1);
         byte[] zip = "PK\u0003\u0004....session.txt".getBytes(StandardCharsets.ISO_8859_1);

@@ -54,6 +54,31 @@ class MappingLoaderTest {
     }
 
     @Test
+    void jdChatLogApiRecordsAsJsonLinesOrCsvBecomeMessagesOfTheSession() {
+        ExportMapping jd = MappingLoader.load("jd-chatlog");
+        CollectingSink json = CollectingSink.read(jd, "chatlog.jsonl",
+                "{\"customer\":\"jd_buyer1\",\"waiter\":\"shop_kefu01\",\"content\":\"在吗，什么时候发货\",\"sid\":\"S9\","
+                        + "\"skuId\":100012,\"time\":\"2026-11-20 10:00:05\",\"channel\":\"app\",\"waiterSend\":false}\n"
+                        + "{\"customer\":\"jd_buyer1\",\"waiter\":\"shop_kefu01\",\"content\":\"您好，今天下午发出\",\"sid\":\"S9\","
+                        + "\"skuId\":100012,\"time\":\"2026-11-20 10:00:35\",\"channel\":\"app\",\"waiterSend\":true}\n");
+        CollectingSink csv = CollectingSink.read(jd, "chatlog.csv",
+                "customer,waiter,content,sid,skuId,time,channel,waiterSend\n"
+                        + "jd_buyer1,shop_kefu01,在吗，什么时候发货,S9,100012,2026-11-20 10:00:05,app,0\n"
+                        + "jd_buyer1,shop_kefu01,您好，今天下午发出,S9,100012,2026-11-20 10:00:35,app,1\n");
+
+        for (CollectingSink sink : List.of(json, csv)) {
+            assertEquals(List.of(), sink.quarantined);
+            assertEquals(List.of(Role.CUSTOMER, Role.AGENT), sink.accepted.stream().map(Message::role).toList());
+            Message reply = sink.accepted.get(1);
+            assertEquals("S9", reply.conversationId());
+            assertEquals("shop_kefu01", reply.agentId());
+            assertEquals("jd_buyer1", reply.customerId());
+            assertEquals("jd", reply.shopId());
+            assertEquals(Instant.parse("2026-11-20T02:00:35Z"), reply.sentAt(), "Beijing time");
+        }
+    }
+
+    @Test
     void jddcRowWithSixColumnsIsWrongColumnCount() {
         CollectingSink sink = CollectingSink.read(MappingLoader.load("jddc"), "chat.txt",
                 "s1\tU1\t0\t0\tnan\t你好\n"
