@@ -4,12 +4,12 @@ import java.io.Serializable;
 
 /**
  * What a rule checks in the messages its position selects, decided once when the book loads
- * (the rule's keys name it: {@code expect}, {@code before}, {@code max_chars},
+ * (the rule's keys name it: {@code expect}, {@code before}, {@code max_chars}, {@code repeat},
  * {@code max_messages}). The scope — role, position, trigger, window, {@code where},
  * {@code only_if}, scenarios — is the same for every kind and lives on {@link Rule}.
  */
 public sealed interface RuleKind extends Serializable
-        permits RuleKind.Element, RuleKind.Forbidden, RuleKind.Ordering, RuleKind.LengthLimit, RuleKind.Handling {
+        permits RuleKind.Element, RuleKind.Forbidden, RuleKind.Ordering, RuleKind.LengthLimit, RuleKind.Repeat, RuleKind.Handling {
 
     /** The phrases the kind looks for; null for a length limit, which has none. */
     PhraseSet phrases();
@@ -47,6 +47,18 @@ public sealed interface RuleKind extends Serializable
 
     /** No message of the window may be longer than {@code maxChars} characters ("split the reply"). */
     record LengthLimit(int maxChars) implements RuleKind {
+        @Override
+        public PhraseSet phrases() {
+            return null;
+        }
+    }
+
+    /**
+     * No message of the window may repeat one of the {@code within} messages before it in the same
+     * window (a canned reply pasted again): two messages of at least {@code minChars} characters
+     * whose character pairs overlap by {@code similarity} or more (Dice coefficient, 0..1).
+     */
+    record Repeat(int within, int minChars, double similarity) implements RuleKind {
         @Override
         public PhraseSet phrases() {
             return null;

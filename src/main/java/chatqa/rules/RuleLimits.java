@@ -6,14 +6,15 @@ import chatqa.config.YamlTree;
 /**
  * The rule keys that narrow or order what a rule looks at: the window after a trigger
  * ({@code within_messages}, {@code within_agent_messages}), the messages checked ({@code where}),
- * an ordering ({@code before}), a length limit ({@code max_chars}) and a tolerance for ABSENT rules
- * ({@code max_messages}). Read and validated together because they constrain each other.
+ * an ordering ({@code before}), a length limit ({@code max_chars}), a repetition limit
+ * ({@code repeat}) and a tolerance for ABSENT rules ({@code max_messages}). Read and validated together because they constrain each other.
  *
  * @param beforeName when {@code before} is null but this is set, {@code before} names another
  *                   rule and is resolved once every rule is read ({@link RuleOrdering})
  */
 record RuleLimits(int withinMessages, int withinAgentMessages, PhraseSet where, PhraseSet before, String beforeName,
-                  int maxChars, int maxMessages) {
+                  int maxChars, int maxMessages, RuleKind.Repeat repeat) {
+    private static final Set<String> REPEAT_KEYS = Set.of("within", "min_chars", "similarity");
     private static final Set<String> SET_KEYS = Set.of("phrases", "regex", "exclude", "whole_words", "unless_near", "requires_near",
             "near_chars", "ignore_quoted");
 
@@ -21,10 +22,18 @@ record RuleLimits(int withinMessages, int withinAgentMessages, PhraseSet where, 
         return maxChars > 0;
     }
 
+    /** A rule about the shape of messages (length, repetition) needs no phrases. */
+    boolean needsNoPhrases() {
+        return isLengthLimit() || repeat != null;
+    }
+
     /** The rule's kind, chosen once: a length limit, an ordering, words that must not appear, or an element. */
     RuleKind kind(Expectation expect, PhraseSet match) {
         if (isLengthLimit()) {
             return new RuleKind.LengthLimit(maxChars);
+        }
+        if (repeat != null) {
+            return repeat;
         }
         if (beforeName != null) {
             return new RuleKind.Ordering(match, before, beforeName);
@@ -66,6 +75,7 @@ record RuleLimits(int withinMessages, int withinAgentMessages, PhraseSet where, 
                 }
             }
         }
+        RuleKind.Repeat repeat = repeat(item);
         int maxMessages = 0;
         if (item.get("max_messages") != null) {
             if (expect != Expectation.ABSENT) {
@@ -73,7 +83,27 @@ record RuleLimits(int withinMessages, int withinAgentMessages, PhraseSet where, 
             }
             maxMessages = RuleBookLoader.positive(item, "max_messages", 0);
         }
-        return new RuleLimits(withinMessages, withinAgentMessages, where, before, beforeName, maxChars, maxMessages);
+        return new RuleLimits(withinMessages, withinAgentMessages, where, before, beforeName, maxChars, maxMessages, repeat);
+    }
+
+    private static RuleKind.Repeat repeat(YamlTree item) {
+        YamlTree node = item.get("repeat");
+        if (node == null) {
+            return null;
+        }
+        for (String other : new String[] {"phrases", "regex", "exclude", "expect", "where", "before", "max_messages", "max_chars"}) {
+            if (item.get(other) != null) {
+                throw item.get(other).error("a 'repeat' rule compares messages with each other; it cannot also have '" + other + "'");
+            }
+        }
+        node.rejectUnknownKeys(REPEAT_KEYS);
+        int within = RuleBookLoader.positive(node, "within", 3);
+        int minChars = RuleBookLoader.positive(node, "min_chars", 10);
+        double similarity = RuleBookLoader.decimal(node, "similarity", 0.9);
+        if (!(similarity > 0 && similarity <= 1)) {
+            throw node.get("similarity").error("'similarity' is a share of character pairs, above 0 and at most 1; got " + similarity);
+        }
+        return new RuleKind.Repeat(within, minChars, similarity);
     }
 
     private static int within(YamlTree item, String key, Position position) {

@@ -57,6 +57,7 @@ public final class RuleCheck implements Check {
         List<CheckResult> results = new ArrayList<>(bySegment.size());
         bySegment.forEach((segment, parts) -> results.add(
                 kind instanceof RuleKind.LengthLimit l ? requireShort(segment, parts, l.maxChars())
+                        : kind instanceof RuleKind.Repeat r ? requireNoRepeat(segment, parts, r)
                         : kind instanceof RuleKind.Forbidden f ? requireAbsent(segment, parts, f)
                         : requirePresent(segment, parts, kind.phrases())));
         return results;
@@ -120,6 +121,37 @@ public final class RuleCheck implements Check {
         }
         return CheckResult.pass(rule, segment, Evidence.none("no " + rule.role().code() + " message longer than "
                 + maxChars + " characters"));
+    }
+
+    /**
+     * A repetition limit: the first message of the part that nearly repeats one of the {@code within}
+     * messages before it fails it, with both messages named in the evidence.
+     */
+    private CheckResult requireNoRepeat(int segment, List<Window> windows, RuleKind.Repeat r) {
+        for (Window w : windows) {
+            List<EnrichedMessage> ms = w.messages();
+            String[] normal = new String[ms.size()];
+            for (int i = 0; i < ms.size(); i++) {
+                normal[i] = NearDuplicate.normal(ms.get(i).message().text());
+                if (normal[i].length() < r.minChars()) {
+                    continue;
+                }
+                for (int j = Math.max(0, i - r.within()); j < i; j++) {
+                    if (normal[j].length() < r.minChars()) {
+                        continue;
+                    }
+                    double similarity = NearDuplicate.similarity(normal[j], normal[i]);
+                    if (similarity >= r.similarity()) {
+                        EnrichedMessage m = ms.get(i);
+                        return CheckResult.fail(rule, segment, Evidence.missing(m.message().messageId(), m.seq(), String.format(
+                                java.util.Locale.ROOT, "%s message %d repeats message %d (similarity %.2f): answer the customer, not the template",
+                                m.message().role().code(), m.seq(), ms.get(j).seq(), similarity)));
+                    }
+                }
+            }
+        }
+        return CheckResult.pass(rule, segment, Evidence.none("no " + rule.role().code() + " message repeats one of the "
+                + r.within() + " before it"));
     }
 
     /**

@@ -46,7 +46,7 @@ class RuleBookLoaderTest {
                 """));
         assertEquals("book.yaml:6: rules[0]: unknown key 'phrasez' (allowed: before, category, count, description, exclude, expect, "
                 + "fatal, handling, id, ignore_quoted, label, max_chars, max_messages, near_chars, only_if, phrases, points, position, regex, "
-                + "requires_near, role, scenario, trigger, unless_near, where, whole_words, within_agent_messages, within_messages) "
+                + "repeat, requires_near, role, scenario, trigger, unless_near, where, whole_words, within_agent_messages, within_messages) "
                 + "[rule closing.thanks]", p);
     }
 
@@ -114,7 +114,7 @@ class RuleBookLoaderTest {
                     category: greeting
                     position: first_agent_message
                     points: 1
-                """)).contains("needs 'phrases', 'regex' or 'max_chars'"));
+                """)).contains("needs 'phrases', 'regex', 'max_chars' or 'repeat'"));
         assertTrue(problem(book("""
                   - id: g
                     category: greeting
