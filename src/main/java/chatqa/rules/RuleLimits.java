@@ -7,7 +7,8 @@ import chatqa.config.YamlTree;
  * The rule keys that narrow or order what a rule looks at: the window after a trigger
  * ({@code within_messages}, {@code within_agent_messages}), the messages checked ({@code where}),
  * an ordering ({@code before}), a length limit ({@code max_chars}), a repetition limit
- * ({@code repeat}) and a tolerance for ABSENT rules ({@code max_messages}). Read and validated together because they constrain each other.
+ * ({@code repeat}) and a tolerance for ABSENT rules ({@code max_messages}). Read and validated
+ * together because they constrain each other.
  *
  * @param beforeName when {@code before} is null but this is set, {@code before} names another
  *                   rule and is resolved once every rule is read ({@link RuleOrdering})
@@ -27,7 +28,7 @@ record RuleLimits(int withinMessages, int withinAgentMessages, PhraseSet where, 
         return isLengthLimit() || repeat != null;
     }
 
-    /** The rule's kind, chosen once: a length limit, an ordering, words that must not appear, or an element. */
+    /** The rule's kind, chosen once: a length or repetition limit, an ordering, words that must not appear, or an element. */
     RuleKind kind(Expectation expect, PhraseSet match) {
         if (isLengthLimit()) {
             return new RuleKind.LengthLimit(maxChars);
