@@ -39,7 +39,7 @@ public final class RuleBookLoader {
     private static final Set<String> RULE_KEYS = Set.of("id", "description", "category", "role", "position", "count",
             "expect", "phrases", "regex", "exclude", "whole_words", "unless_near", "requires_near", "near_chars", "ignore_quoted", "trigger", "only_if",
             "points", "fatal", "label", "handling",
-            "scenario", "within_messages", "within_agent_messages", "where", "before", "max_chars", "max_messages", "repeat");
+            "scenario", "within_messages", "within_agent_messages", "where", "before", "max_chars", "max_messages", "repeat", "silence");
     private static final Set<String> CONDITION_KEYS = Set.of("role", "phrases", "regex", "exclude", "whole_words", "unless_near",
             "requires_near", "near_chars", "ignore_quoted");
     private static final Set<String> OUTCOME_KEYS = Set.of("precedence", "signals");
@@ -177,7 +177,7 @@ public final class RuleBookLoader {
             PhraseSet match = phraseSet(item, nextSetId);
             RuleLimits limits = RuleLimits.read(item, position, expect, match, nextSetId);
             if (match.isEmpty() && !limits.needsNoPhrases()) {
-                throw item.error("needs 'phrases', 'regex', 'max_chars' or 'repeat'");
+                throw item.error("needs 'phrases', 'regex', 'max_chars', 'repeat' or 'silence'");
             }
             PhraseSet trigger = null;
             YamlTree triggerNode = item.get("trigger");
@@ -231,7 +231,7 @@ public final class RuleBookLoader {
         }
         for (String key : List.of("phrases", "regex", "exclude", "whole_words", "unless_near", "requires_near", "near_chars",
                 "ignore_quoted", "expect", "position", "count", "trigger", "within_messages", "within_agent_messages", "where",
-                "before", "max_chars", "max_messages", "repeat", "role")) {
+                "before", "max_chars", "max_messages", "repeat", "silence", "role")) {
             if (item.get(key) != null) {
                 throw item.get(key).error("a 'handling' rule reads the conversation's outcome and sentiment; it cannot have '" + key + "'");
             }

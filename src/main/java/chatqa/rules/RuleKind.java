@@ -5,11 +5,11 @@ import java.io.Serializable;
 /**
  * What a rule checks in the messages its position selects, decided once when the book loads
  * (the rule's keys name it: {@code expect}, {@code before}, {@code max_chars}, {@code repeat},
- * {@code max_messages}). The scope — role, position, trigger, window, {@code where},
+ * {@code silence}, {@code max_messages}). The scope — role, position, trigger, window, {@code where},
  * {@code only_if}, scenarios — is the same for every kind and lives on {@link Rule}.
  */
 public sealed interface RuleKind extends Serializable
-        permits RuleKind.Element, RuleKind.Forbidden, RuleKind.Ordering, RuleKind.LengthLimit, RuleKind.Repeat, RuleKind.Handling {
+        permits RuleKind.Element, RuleKind.Forbidden, RuleKind.Ordering, RuleKind.LengthLimit, RuleKind.Repeat, RuleKind.Silence, RuleKind.Handling {
 
     /** The phrases the kind looks for; null for a length limit, which has none. */
     PhraseSet phrases();
@@ -59,6 +59,17 @@ public sealed interface RuleKind extends Serializable
      * whose character pairs overlap by {@code similarity} or more (Dice coefficient, 0..1).
      */
     record Repeat(int within, int minChars, double similarity) implements RuleKind {
+        @Override
+        public PhraseSet phrases() {
+            return null;
+        }
+    }
+
+    /**
+     * No customer turn may wait longer than {@code seconds} for the agent's reply, anywhere in the
+     * conversation (the first response included); the unanswered last turn is a handling item's.
+     */
+    record Silence(int seconds) implements RuleKind {
         @Override
         public PhraseSet phrases() {
             return null;

@@ -7,14 +7,14 @@ import chatqa.config.YamlTree;
  * The rule keys that narrow or order what a rule looks at: the window after a trigger
  * ({@code within_messages}, {@code within_agent_messages}), the messages checked ({@code where}),
  * an ordering ({@code before}), a length limit ({@code max_chars}), a repetition limit
- * ({@code repeat}) and a tolerance for ABSENT rules ({@code max_messages}). Read and validated
+ * ({@code repeat}), a wait limit ({@code silence}) and a tolerance for ABSENT rules ({@code max_messages}). Read and validated
  * together because they constrain each other.
  *
  * @param beforeName when {@code before} is null but this is set, {@code before} names another
  *                   rule and is resolved once every rule is read ({@link RuleOrdering})
  */
 record RuleLimits(int withinMessages, int withinAgentMessages, PhraseSet where, PhraseSet before, String beforeName,
-                  int maxChars, int maxMessages, RuleKind.Repeat repeat) {
+                  int maxChars, int maxMessages, RuleKind.Repeat repeat, int silenceSeconds) {
     private static final Set<String> REPEAT_KEYS = Set.of("within", "min_chars", "similarity");
     private static final Set<String> SET_KEYS = Set.of("phrases", "regex", "exclude", "whole_words", "unless_near", "requires_near",
             "near_chars", "ignore_quoted");
@@ -23,18 +23,21 @@ record RuleLimits(int withinMessages, int withinAgentMessages, PhraseSet where, 
         return maxChars > 0;
     }
 
-    /** A rule about the shape of messages (length, repetition) needs no phrases. */
+    /** A rule about the shape or timing of messages (length, repetition, silence) needs no phrases. */
     boolean needsNoPhrases() {
-        return isLengthLimit() || repeat != null;
+        return isLengthLimit() || repeat != null || silenceSeconds > 0;
     }
 
-    /** The rule's kind, chosen once: a length or repetition limit, an ordering, words that must not appear, or an element. */
+    /** The rule's kind, chosen once: a length, repetition or wait limit, an ordering, words that must not appear, or an element. */
     RuleKind kind(Expectation expect, PhraseSet match) {
         if (isLengthLimit()) {
             return new RuleKind.LengthLimit(maxChars);
         }
         if (repeat != null) {
             return repeat;
+        }
+        if (silenceSeconds > 0) {
+            return new RuleKind.Silence(silenceSeconds);
         }
         if (beforeName != null) {
             return new RuleKind.Ordering(match, before, beforeName);
@@ -77,6 +80,7 @@ record RuleLimits(int withinMessages, int withinAgentMessages, PhraseSet where, 
             }
         }
         RuleKind.Repeat repeat = repeat(item);
+        int silenceSeconds = silence(item, position);
         int maxMessages = 0;
         if (item.get("max_messages") != null) {
             if (expect != Expectation.ABSENT) {
@@ -84,7 +88,22 @@ record RuleLimits(int withinMessages, int withinAgentMessages, PhraseSet where, 
             }
             maxMessages = RuleBookLoader.positive(item, "max_messages", 0);
         }
-        return new RuleLimits(withinMessages, withinAgentMessages, where, before, beforeName, maxChars, maxMessages, repeat);
+        return new RuleLimits(withinMessages, withinAgentMessages, where, before, beforeName, maxChars, maxMessages, repeat, silenceSeconds);
+    }
+
+    private static int silence(YamlTree item, Position position) {
+        if (item.get("silence") == null) {
+            return 0;
+        }
+        for (String other : new String[] {"phrases", "regex", "exclude", "expect", "where", "before", "max_messages", "max_chars", "repeat"}) {
+            if (item.get(other) != null) {
+                throw item.get(other).error("a 'silence' rule measures the waits between messages; it cannot also have '" + other + "'");
+            }
+        }
+        if (position != Position.ANY) {
+            throw item.get("silence").error("a 'silence' rule looks at every wait of the conversation; its position must be any");
+        }
+        return RuleBookLoader.positive(item, "silence", 0);
     }
 
     private static RuleKind.Repeat repeat(YamlTree item) {

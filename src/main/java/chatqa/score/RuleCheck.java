@@ -43,6 +43,9 @@ public final class RuleCheck implements Check {
         if (kind instanceof RuleKind.Handling h) {
             return HandlingCheck.apply(rule, h, c);
         }
+        if (kind instanceof RuleKind.Silence s) {
+            return SilenceCheck.apply(rule, s, c);
+        }
         List<Window> windows = narrowed(windows(c));
         if (kind instanceof RuleKind.Ordering o) {
             return perWindow(c, windows, w -> ordered(c, w, o));

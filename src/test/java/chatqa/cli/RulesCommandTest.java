@@ -27,7 +27,7 @@ class RulesCommandTest {
     @Test
     void checkListsEveryRuleWithCategoryPositionPointsAndLine() {
         String out = stdout(0, "rules", "check");
-        assertTrue(out.contains("rule book 'default' is valid: 36 rules"), out);
+        assertTrue(out.contains("rule book 'default' is valid: 37 rules"), out);
         assertTrue(out.contains("scenarios: pre_sales_product, bargaining, payment, logistics, quality_complaint, return_refund, "
                 + "after_sales_usage, other"), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("bargaining\\.points_to_promotions +resolution +after_trigger \\(2 agent\\) +5 +\\d+"

@@ -27,7 +27,7 @@ class RuleBookLoaderTest {
     void builtInRuleBookLoadsWithTheHandbookCategories() {
         RuleBook book = RuleBookLoader.loadDefault();
         Set<String> categories = book.rules().stream().map(Rule::category).collect(Collectors.toSet());
-        assertEquals(Set.of("greeting", "apology", "closing", "red_line", "resolution", "style", "handling"), categories);
+        assertEquals(Set.of("greeting", "apology", "closing", "red_line", "resolution", "style", "handling", "timing"), categories);
         assertEquals(List.of(10, 30, 60), book.slaSeconds());
         assertEquals(30, book.inactivityGap().toMinutes());
         assertEquals(OutcomeRules.DEFAULT_PRECEDENCE, book.outcomes().precedence());
@@ -46,7 +46,7 @@ class RuleBookLoaderTest {
                 """));
         assertEquals("book.yaml:6: rules[0]: unknown key 'phrasez' (allowed: before, category, count, description, exclude, expect, "
                 + "fatal, handling, id, ignore_quoted, label, max_chars, max_messages, near_chars, only_if, phrases, points, position, regex, "
-                + "repeat, requires_near, role, scenario, trigger, unless_near, where, whole_words, within_agent_messages, within_messages) "
+                + "repeat, requires_near, role, scenario, silence, trigger, unless_near, where, whole_words, within_agent_messages, within_messages) "
                 + "[rule closing.thanks]", p);
     }
 
@@ -114,7 +114,7 @@ class RuleBookLoaderTest {
                     category: greeting
                     position: first_agent_message
                     points: 1
-                """)).contains("needs 'phrases', 'regex', 'max_chars' or 'repeat'"));
+                """)).contains("needs 'phrases', 'regex', 'max_chars', 'repeat' or 'silence'"));
         assertTrue(problem(book("""
                   - id: g
                     category: greeting
