@@ -200,15 +200,9 @@ public final class RuleBookLoader {
                 throw triggerNode.error("'trigger' only applies to positions first_reply_after_trigger and after_trigger");
             }
             List<String> scoped = ScenarioLoader.scope(item.get("scenario"), scenarios);
-            YamlTree onlyIfNode = item.get("only_if");
-            Condition onlyIf = onlyIfNode == null ? null : condition(onlyIfNode, nextSetId);
-            int points = nonNegative(item, "points", 0);
-            boolean fatal = item.bool("fatal", false);
-            if (points == 0 && !fatal) {
-                throw item.error("a rule needs 'points' > 0 or 'fatal: true', otherwise it can never change a score");
-            }
+            Scoring scoring = scoring(item, nextSetId);
             return new Rule(id, item.string("description", id), category, role, position, count, limits.kind(expect, match), trigger,
-                    onlyIf, points, fatal, item.string("label", null), item.line(), scoped, limits.withinMessages(),
+                    scoring.onlyIf(), scoring.points(), scoring.fatal(), item.string("label", null), item.line(), scoped, limits.withinMessages(),
                     limits.withinAgentMessages(), limits.where());
         } catch (ConfigError e) {
             List<String> named = new ArrayList<>();
@@ -229,22 +223,13 @@ public final class RuleBookLoader {
         if (signal == null) {
             throw node.error("unknown handling '" + node.text() + "' (expected one of: " + HandlingSignal.codes() + ")");
         }
-        for (String key : List.of("phrases", "regex", "exclude", "whole_words", "unless_near", "requires_near", "near_chars",
-                "ignore_quoted", "expect", "position", "count", "trigger", "within_messages", "within_agent_messages", "where",
-                "before", "max_chars", "max_messages", "repeat", "silence", "role")) {
-            if (item.get(key) != null) {
-                throw item.get(key).error("a 'handling' rule reads the conversation's outcome and sentiment; it cannot have '" + key + "'");
-            }
-        }
-        YamlTree onlyIfNode = item.get("only_if");
-        Condition onlyIf = onlyIfNode == null ? null : condition(onlyIfNode, nextSetId);
-        int points = nonNegative(item, "points", 0);
-        boolean fatal = item.bool("fatal", false);
-        if (points == 0 && !fatal) {
-            throw item.error("a rule needs 'points' > 0 or 'fatal: true', otherwise it can never change a score");
-        }
+        rejectKeys(item, "a 'handling' rule reads the conversation's outcome and sentiment; it cannot have", "phrases", "regex", "exclude",
+                "whole_words", "unless_near", "requires_near", "near_chars", "ignore_quoted", "expect", "position", "count", "trigger",
+                "within_messages", "within_agent_messages", "where", "before", "max_chars", "max_messages", "repeat", "silence", "role");
+        Scoring scoring = scoring(item, nextSetId);
         return new Rule(id, item.string("description", id), category, Role.AGENT, Position.ANY, 1, new RuleKind.Handling(signal), null,
-                onlyIf, points, fatal, item.string("label", null), item.line(), ScenarioLoader.scope(item.get("scenario"), scenarios), 0, 0,
+                scoring.onlyIf(), scoring.points(), scoring.fatal(), item.string("label", null), item.line(),
+                ScenarioLoader.scope(item.get("scenario"), scenarios), 0, 0,
                 null);
     }
 
@@ -264,6 +249,30 @@ public final class RuleBookLoader {
             throw node.required("deterioration_drop").error("expected a drop between 0 and 2, got " + drop);
         }
         return new SentimentThresholds(drop);
+    }
+
+    /** What every kind of rule has besides its check: where it applies ({@code only_if}) and what failing it costs. */
+    private record Scoring(Condition onlyIf, int points, boolean fatal) {
+    }
+
+    private static Scoring scoring(YamlTree item, int[] nextSetId) {
+        YamlTree onlyIfNode = item.get("only_if");
+        Condition onlyIf = onlyIfNode == null ? null : condition(onlyIfNode, nextSetId);
+        int points = nonNegative(item, "points", 0);
+        boolean fatal = item.bool("fatal", false);
+        if (points == 0 && !fatal) {
+            throw item.error("a rule needs 'points' > 0 or 'fatal: true', otherwise it can never change a score");
+        }
+        return new Scoring(onlyIf, points, fatal);
+    }
+
+    /** Refuses the first of {@code keys} the rule has, at its line: "{@code why} 'key'". */
+    static void rejectKeys(YamlTree item, String why, String... keys) {
+        for (String key : keys) {
+            if (item.get(key) != null) {
+                throw item.get(key).error(why + " '" + key + "'");
+            }
+        }
     }
 
     static double decimal(YamlTree node, String key, double fallback) {

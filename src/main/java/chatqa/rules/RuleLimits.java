@@ -73,11 +73,8 @@ record RuleLimits(int withinMessages, int withinAgentMessages, PhraseSet where, 
         int maxChars = 0;
         if (item.get("max_chars") != null) {
             maxChars = RuleBookLoader.positive(item, "max_chars", 0);
-            for (String other : new String[] {"phrases", "regex", "exclude", "expect", "where", "before", "max_messages"}) {
-                if (item.get(other) != null) {
-                    throw item.get(other).error("a 'max_chars' rule limits message length; it cannot also have '" + other + "'");
-                }
-            }
+            RuleBookLoader.rejectKeys(item, "a 'max_chars' rule limits message length; it cannot also have",
+                    "phrases", "regex", "exclude", "expect", "where", "before", "max_messages");
         }
         RuleKind.Repeat repeat = repeat(item);
         int silenceSeconds = silence(item, position);
@@ -95,11 +92,8 @@ record RuleLimits(int withinMessages, int withinAgentMessages, PhraseSet where, 
         if (item.get("silence") == null) {
             return 0;
         }
-        for (String other : new String[] {"phrases", "regex", "exclude", "expect", "where", "before", "max_messages", "max_chars", "repeat"}) {
-            if (item.get(other) != null) {
-                throw item.get(other).error("a 'silence' rule measures the waits between messages; it cannot also have '" + other + "'");
-            }
-        }
+        RuleBookLoader.rejectKeys(item, "a 'silence' rule measures the waits between messages; it cannot also have",
+                "phrases", "regex", "exclude", "expect", "where", "before", "max_messages", "max_chars", "repeat");
         if (position != Position.ANY) {
             throw item.get("silence").error("a 'silence' rule looks at every wait of the conversation; its position must be any");
         }
@@ -111,11 +105,8 @@ record RuleLimits(int withinMessages, int withinAgentMessages, PhraseSet where, 
         if (node == null) {
             return null;
         }
-        for (String other : new String[] {"phrases", "regex", "exclude", "expect", "where", "before", "max_messages", "max_chars"}) {
-            if (item.get(other) != null) {
-                throw item.get(other).error("a 'repeat' rule compares messages with each other; it cannot also have '" + other + "'");
-            }
-        }
+        RuleBookLoader.rejectKeys(item, "a 'repeat' rule compares messages with each other; it cannot also have",
+                "phrases", "regex", "exclude", "expect", "where", "before", "max_messages", "max_chars");
         node.rejectUnknownKeys(REPEAT_KEYS);
         int within = RuleBookLoader.positive(node, "within", 3);
         int minChars = RuleBookLoader.positive(node, "min_chars", 10);
