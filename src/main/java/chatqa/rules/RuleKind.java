@@ -11,8 +11,10 @@ import java.io.Serializable;
 public sealed interface RuleKind extends Serializable
         permits RuleKind.Element, RuleKind.Forbidden, RuleKind.Ordering, RuleKind.LengthLimit, RuleKind.Repeat, RuleKind.Silence, RuleKind.Handling {
 
-    /** The phrases the kind looks for; null for a length limit, which has none. */
-    PhraseSet phrases();
+    /** The phrases the kind looks for; null for the kinds that look at no phrases (length, repetition, waits, handling). */
+    default PhraseSet phrases() {
+        return null;
+    }
 
     /** An element that must be present in each window (a greeting, an apology after each complaint). */
     record Element(PhraseSet phrases) implements RuleKind {
@@ -39,18 +41,10 @@ public sealed interface RuleKind extends Serializable
      * the outcome, timing and sentiment of the conversation, credited to the agent who had it last.
      */
     record Handling(HandlingSignal signal) implements RuleKind {
-        @Override
-        public PhraseSet phrases() {
-            return null;
-        }
     }
 
     /** No message of the window may be longer than {@code maxChars} characters ("split the reply"). */
     record LengthLimit(int maxChars) implements RuleKind {
-        @Override
-        public PhraseSet phrases() {
-            return null;
-        }
     }
 
     /**
@@ -59,10 +53,6 @@ public sealed interface RuleKind extends Serializable
      * whose character pairs overlap by {@code similarity} or more (Dice coefficient, 0..1).
      */
     record Repeat(int within, int minChars, double similarity) implements RuleKind {
-        @Override
-        public PhraseSet phrases() {
-            return null;
-        }
     }
 
     /**
@@ -70,9 +60,5 @@ public sealed interface RuleKind extends Serializable
      * conversation (the first response included); the unanswered last turn is a handling item's.
      */
     record Silence(int seconds) implements RuleKind {
-        @Override
-        public PhraseSet phrases() {
-            return null;
-        }
     }
 }
