@@ -41,6 +41,7 @@ final class RulesCommand implements Callable<Integer> {
             System.out.printf("%-36s %-10s %-27s %-7s %s%n", "rule", "category", "position", "points", "line");
             for (Rule r : book.rules()) {
                 String position = r.kind() instanceof chatqa.rules.RuleKind.Handling h ? "handling: " + h.signal().code()
+                        : r.kind() instanceof chatqa.rules.RuleKind.Composition k ? (k.perMessage() ? "each message: " : "") + k.expression()
                         : r.position().code() + (r.count() > 1 ? " (" + r.count() + ")" : "")
                         + (r.withinAgentMessages() > 0 ? " (" + r.withinAgentMessages() + " agent)" : "")
                         + (r.withinMessages() > 0 ? " (" + r.withinMessages() + " msgs)" : "");

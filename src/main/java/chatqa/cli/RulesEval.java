@@ -34,15 +34,26 @@ import chatqa.score.ElementEvaluation;
  * is then looked up in the export given with --input (so public data never has to be copied).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Precision, recall and F1 per element label on a labelled set (JSON Lines: id, labels, and text or --input).")
+        description = {"Precision, recall and F1 per element label on a labelled set (JSON Lines: id, labels, and text or --input);",
+                "with --verdicts, of each rule's verdict on whole conversations of --input (JSON Lines: conversation, rule, fails)."})
 final class RulesEval implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Mixin
     RulesOption rules;
 
-    @Option(names = "--labels", required = true, paramLabel = "FILE.jsonl", description = "Labelled messages.")
+    @Option(names = "--labels", paramLabel = "FILE.jsonl", description = "Labelled messages.")
     Path labels;
+
+    @Option(names = "--verdicts", paramLabel = "FILE.jsonl",
+            description = "Labelled conversation verdicts: should the rule fail the conversation? Needs --input.")
+    Path verdicts;
+
+    @Option(names = "--only", split = ",", paramLabel = "LABEL", description = "Evaluate only these labels (a set labelled for some labels only).")
+    Set<String> only = Set.of();
+
+    @Option(names = "--dev", description = "Only the dev split (conversation ids whose MD5 is 0 mod 4): the figures to report.")
+    boolean dev;
 
     @Option(names = "--input", arity = "0..*", paramLabel = "PATH", description = "The export the labelled ids come from.")
     List<Path> inputs = List.of();
@@ -63,7 +74,18 @@ final class RulesEval implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RuleBook book = rules.load();
-        Result r = evaluate(book, labels, texts(book, inputs, mapping.load(), timezone.zone()));
+        if ((labels == null) == (verdicts == null)) {
+            throw new ChatQa.BadArgument("give --labels (labelled messages) or --verdicts (labelled conversations)");
+        }
+        if (verdicts != null) {
+            if (inputs.isEmpty()) {
+                throw new ChatQa.BadArgument("--verdicts needs --input: the export the labelled conversations come from");
+            }
+            System.out.print(RulesVerdicts.evaluate(book, verdicts, LocalExports.read(inputs, mapping.load(), timezone.zone(),
+                    book.inactivityGap()).conversations(), dev).render());
+            return ChatQa.OK;
+        }
+        Result r = evaluate(book, labels, texts(book, inputs, mapping.load(), timezone.zone()), only, dev);
         if (r.joined() == 0) {
             throw new ChatQa.BadArgument("no labelled message could be joined to a text: give --input (and --mapping) for id-only labels");
         }
@@ -95,7 +117,12 @@ final class RulesEval implements Callable<Integer> {
 
     /** Reads the label lines, joins id-only ones to {@code texts}, and evaluates the rule book on them. */
     static Result evaluate(RuleBook book, Path labels, Map<String, String> texts) throws IOException {
-        ElementEvaluation eval = new ElementEvaluation(book);
+        return evaluate(book, labels, texts, Set.of(), false);
+    }
+
+    /** As above, for the labels of {@code only} (empty: all), and with {@code dev} only for ids of the dev split. */
+    static Result evaluate(RuleBook book, Path labels, Map<String, String> texts, Set<String> only, boolean dev) throws IOException {
+        ElementEvaluation eval = new ElementEvaluation(book, only);
         int joined = 0;
         List<String> unknown = new ArrayList<>();
         List<String> mismatched = new ArrayList<>();
@@ -109,6 +136,9 @@ final class RulesEval implements Callable<Integer> {
                 }
                 JsonNode node = JSON.readTree(line);
                 String id = node.path("id").asText(null);
+                if (dev && (id == null || !DevSplit.contains(id.contains("#") ? id.substring(0, id.indexOf('#')) : id))) {
+                    continue;
+                }
                 String text = node.hasNonNull("text") ? node.get("text").asText() : texts.get(id);
                 if (text == null) {
                     unknown.add(labels + ":" + lineNo + " (" + id + ")");

@@ -51,9 +51,7 @@ public record RuleBook(
     public List<PhraseSet> phraseSets() {
         List<PhraseSet> sets = new ArrayList<>();
         for (Rule r : rules) {
-            if (r.phrases() != null) {
-                sets.add(r.phrases());
-            }
+            sets.addAll(r.kind().sets());
             if (r.trigger() != null) {
                 sets.add(r.trigger());
             }
@@ -62,9 +60,6 @@ public record RuleBook(
             }
             if (r.where() != null) {
                 sets.add(r.where());
-            }
-            if (r.kind() instanceof RuleKind.Ordering o) {
-                sets.add(o.before());
             }
         }
         scenarios.forEach(s -> sets.add(s.condition().phrases()));
@@ -94,13 +89,10 @@ public record RuleBook(
             }
         };
         for (Rule r : rules) {
-            own.accept(r.phrases(), r.id());
+            r.kind().sets().forEach(set -> own.accept(set, r.id()));
             own.accept(r.trigger(), r.id());
             own.accept(r.onlyIf() == null ? null : r.onlyIf().phrases(), r.id());
             own.accept(r.where(), r.id());
-            if (r.kind() instanceof RuleKind.Ordering o) {
-                own.accept(o.before(), r.id());
-            }
         }
         scenarios.forEach(s -> own.accept(s.condition().phrases(), "scenario:" + s.name()));
         outcomes.signals().forEach((signal, c) -> own.accept(c.phrases(), "outcome:" + signal.code()));

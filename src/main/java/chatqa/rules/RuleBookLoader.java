@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import chatqa.config.ConfigError;
 import chatqa.config.YamlTree;
@@ -36,15 +35,13 @@ public final class RuleBookLoader {
     private static final Set<String> SENTIMENT_KEYS = Set.of("deterioration_drop");
     private static final Set<String> TIMING_KEYS = Set.of("sla_seconds", "long_message_chars");
     private static final Set<String> SESSION_KEYS = Set.of("inactivity_gap_minutes");
-    private static final Set<String> RULE_KEYS = Set.of("id", "description", "category", "role", "position", "count",
+    private static final Set<String> RULE_KEYS = union(CompositionLoader.RULE_KEYS, "id", "description", "category", "role", "position", "count",
             "expect", "phrases", "regex", "exclude", "whole_words", "unless_near", "requires_near", "near_chars", "ignore_quoted", "trigger", "only_if",
             "points", "fatal", "label", "handling",
             "scenario", "within_messages", "within_agent_messages", "where", "before", "max_chars", "max_messages", "repeat", "silence");
     private static final Set<String> CONDITION_KEYS = Set.of("role", "phrases", "regex", "exclude", "whole_words", "unless_near",
             "requires_near", "near_chars", "ignore_quoted");
-    private static final Set<String> OUTCOME_KEYS = Set.of("precedence", "signals");
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
-    private static final Pattern CODE_ESCAPE = Pattern.compile("\\\\[xuN0]");
 
     private RuleBookLoader() {
     }
@@ -111,19 +108,30 @@ public final class RuleBookLoader {
         }
         int[] nextSetId = {0};
         Map<String, Scenario> scenarios = ScenarioLoader.load(root.get("scenarios"), nextSetId);
-        List<Rule> rules = rules(root.required("rules"), nextSetId, scenarios);
-        OutcomeRules outcomes = outcomes(root.get("outcomes"), root.get("transfers"), nextSetId);
+        OutcomeRules outcomes = OutcomeLoader.read(root.get("outcomes"), root.get("transfers"), nextSetId);
+        List<Rule> rules = rules(root.required("rules"), nextSetId, scenarios, shared(scenarios, outcomes));
         return new RuleBook(root.string("name", "unnamed"), version, sla, longChars, Duration.ofMinutes(gapMinutes),
                 rules, outcomes, sentiment(root.get("sentiment")), source, yaml, sha256(yaml), List.copyOf(scenarios.values()));
     }
 
-    private static List<Rule> rules(YamlTree list, int[] nextSetId, Map<String, Scenario> scenarios) {
+    /** The phrase sets a condition can name besides rules': {@code scenario.<name>}, {@code outcome.<signal>}, {@code transfers}. */
+    private static Map<String, Condition> shared(Map<String, Scenario> scenarios, OutcomeRules outcomes) {
+        Map<String, Condition> named = new java.util.HashMap<>();
+        scenarios.forEach((name, s) -> named.put(CompositionLoader.SCENARIO + name, s.condition()));
+        outcomes.signals().forEach((signal, c) -> named.put(CompositionLoader.OUTCOME + signal.code(), c));
+        if (outcomes.transfer() != null) {
+            named.put(CompositionLoader.TRANSFERS, outcomes.transfer());
+        }
+        return named;
+    }
+
+    private static List<Rule> rules(YamlTree list, int[] nextSetId, Map<String, Scenario> scenarios, Map<String, Condition> shared) {
         List<String> problems = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (YamlTree item : list.items()) {
             try {
-                Rule rule = rule(item, nextSetId, scenarios);
+                Rule rule = rule(item, nextSetId, scenarios, shared);
                 if (!ids.add(rule.id())) {
                     throw item.error("rule '" + rule.id() + "': the id is used by an earlier rule");
                 }
@@ -134,6 +142,7 @@ public final class RuleBookLoader {
         }
         if (problems.isEmpty()) {
             rules = RuleOrdering.resolve(rules, list, problems);
+            rules = ConditionReferences.resolve(rules, list, problems);
         }
         if (!problems.isEmpty()) {
             throw new ConfigError(problems);
@@ -144,7 +153,7 @@ public final class RuleBookLoader {
         return rules;
     }
 
-    private static Rule rule(YamlTree item, int[] nextSetId, Map<String, Scenario> scenarios) {
+    private static Rule rule(YamlTree item, int[] nextSetId, Map<String, Scenario> scenarios, Map<String, Condition> shared) {
         String idForErrors = item.isMap() && item.get("id") != null ? item.get("id").text() : "?";
         try {
             item.rejectUnknownKeys(RULE_KEYS);
@@ -158,6 +167,9 @@ public final class RuleBookLoader {
                 return handlingRule(item, id, category, nextSetId, scenarios);
             }
             Role role = role(item.get("role"), Role.AGENT);
+            if (CompositionLoader.composes(item) || item.get("hits") != null) {
+                return composedRule(item, id, category, role, nextSetId, scenarios, shared);
+            }
             YamlTree positionNode = item.required("position");
             Position position = Position.fromCode(positionNode.text());
             if (position == null) {
@@ -233,6 +245,27 @@ public final class RuleBookLoader {
                 null);
     }
 
+    /**
+     * A rule of named conditions and a boolean expression, or a hit count of its phrases: no
+     * position (its conditions carry their scope); {@code role} says which messages it is judged on
+     * per message.
+     */
+    private static Rule composedRule(YamlTree item, String id, String category, Role role, int[] nextSetId,
+                                     Map<String, Scenario> scenarios, Map<String, Condition> shared) {
+        RuleKind.Composition kind = CompositionLoader.composes(item) ? CompositionLoader.read(item, nextSetId, shared)
+                : CompositionLoader.hits(item, role, phraseSet(item, nextSetId));
+        Scoring scoring = scoring(item, nextSetId);
+        return new Rule(id, item.string("description", id), category, role, Position.ANY, 1, kind, null, scoring.onlyIf(),
+                scoring.points(), scoring.fatal(), item.string("label", null), item.line(), ScenarioLoader.scope(item.get("scenario"), scenarios),
+                0, 0, null);
+    }
+
+    private static Set<String> union(Set<String> more, String... keys) {
+        Set<String> all = new HashSet<>(more);
+        all.addAll(List.of(keys));
+        return Set.copyOf(all);
+    }
+
     private static SentimentThresholds sentiment(YamlTree node) {
         if (node == null) {
             return SentimentThresholds.DEFAULT;
@@ -287,47 +320,7 @@ public final class RuleBookLoader {
         }
     }
 
-    private static OutcomeRules outcomes(YamlTree node, YamlTree transfers, int[] nextSetId) {
-        Condition transfer = transfers == null ? null : condition(transfers, nextSetId);
-        if (node == null) {
-            return new OutcomeRules(OutcomeRules.DEFAULT_PRECEDENCE, java.util.Map.of(), transfer);
-        }
-        node.rejectUnknownKeys(OUTCOME_KEYS);
-        List<Outcome> precedence = new ArrayList<>();
-        YamlTree order = node.get("precedence");
-        if (order == null) {
-            precedence.addAll(OutcomeRules.DEFAULT_PRECEDENCE);
-        } else {
-            for (YamlTree item : order.items()) {
-                Outcome o = Outcome.fromCode(item.text().trim());
-                if (o == null || precedence.contains(o)) {
-                    throw item.error(o == null ? "unknown outcome '" + item.text() + "' (expected one of: "
-                            + String.join(", ", java.util.Arrays.stream(Outcome.values()).map(Outcome::code).toList()) + ")"
-                            : "outcome '" + item.text() + "' is listed twice");
-                }
-                precedence.add(o);
-            }
-            if (precedence.size() != Outcome.values().length) {
-                throw order.error("must list every outcome once; missing: " + String.join(", ", java.util.Arrays.stream(Outcome.values())
-                        .filter(o -> !precedence.contains(o)).map(Outcome::code).toList()));
-            }
-        }
-        java.util.Map<Signal, Condition> signals = new java.util.EnumMap<>(Signal.class);
-        YamlTree signalNode = node.get("signals");
-        if (signalNode != null) {
-            for (var e : signalNode.entries().entrySet()) {
-                Signal signal = Signal.fromCode(e.getKey());
-                if (signal == null) {
-                    throw e.getValue().error("unknown signal '" + e.getKey() + "' (expected one of: "
-                            + String.join(", ", java.util.Arrays.stream(Signal.values()).map(Signal::code).toList()) + ")");
-                }
-                signals.put(signal, condition(e.getValue(), nextSetId));
-            }
-        }
-        return new OutcomeRules(precedence, signals, transfer);
-    }
-
-    private static Condition condition(YamlTree node, int[] nextSetId) {
+    static Condition condition(YamlTree node, int[] nextSetId) {
         node.rejectUnknownKeys(CONDITION_KEYS);
         String r = node.string("role", "any");
         Role role = "any".equals(r) ? null : role(node.get("role"), null);
@@ -339,53 +332,7 @@ public final class RuleBookLoader {
     }
 
     static PhraseSet phraseSet(YamlTree node, int[] nextSetId) {
-        List<String> phrases = cleaned(node, "phrases");
-        List<String> exclude = cleaned(node, "exclude");
-        Pattern regex = null;
-        YamlTree regexNode = node.get("regex");
-        if (regexNode != null) {
-            try {
-                regex = Pattern.compile(regexNode.text(), caseFlags(regexNode.text()));
-            } catch (PatternSyntaxException e) {
-                throw regexNode.error("bad regex: " + e.getDescription() + " near index " + e.getIndex());
-            }
-        }
-        List<String> unless = cleaned(node, "unless_near");
-        List<String> requires = cleaned(node, "requires_near");
-        int near = positive(node, "near_chars", PhraseSet.DEFAULT_NEAR_CHARS);
-        if (node.get("near_chars") != null && unless.isEmpty() && requires.isEmpty()) {
-            throw node.required("near_chars").error("'near_chars' only applies with 'unless_near' or 'requires_near'");
-        }
-        return new PhraseSet(nextSetId[0]++, phrases, regex, exclude, node.bool("whole_words", false), unless, requires, near,
-                node.bool("ignore_quoted", false));
-    }
-
-    /**
-     * Regular expressions match regardless of case, but a Unicode case-insensitive match folds
-     * the case of every character it compares, which makes the Chinese-only expressions of a
-     * rule book several times slower for nothing. So the flags are set only when the expression
-     * has a letter with case outside its escapes (character classes such as "any space" or "any
-     * punctuation" are not letters), or a hex, Unicode, named or octal escape that may stand for one.
-     */
-    static int caseFlags(String regex) {
-        if (CODE_ESCAPE.matcher(regex).find()) {
-            return Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-        }
-        String literal = regex.replaceAll("\\\\[pP]\\{[^}]*\\}|\\\\[pP][A-Za-z]|\\\\.", "");
-        boolean cased = literal.codePoints().anyMatch(c -> Character.toUpperCase(c) != c || Character.toLowerCase(c) != c);
-        return cased ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
-    }
-
-    private static List<String> cleaned(YamlTree node, String key) {
-        List<String> out = new ArrayList<>();
-        for (String p : node.strings(key)) {
-            String s = p.strip().toLowerCase(Locale.ROOT);
-            if (s.isEmpty()) {
-                throw node.required(key).error("empty phrase");
-            }
-            out.add(s);
-        }
-        return out;
+        return PhraseSetReader.read(node, nextSetId);
     }
 
     private static Role role(YamlTree node, Role fallback) {

@@ -9,11 +9,17 @@ import java.io.Serializable;
  * {@code only_if}, scenarios — is the same for every kind and lives on {@link Rule}.
  */
 public sealed interface RuleKind extends Serializable
-        permits RuleKind.Element, RuleKind.Forbidden, RuleKind.Ordering, RuleKind.LengthLimit, RuleKind.Repeat, RuleKind.Silence, RuleKind.Handling {
+        permits RuleKind.Element, RuleKind.Forbidden, RuleKind.Ordering, RuleKind.LengthLimit, RuleKind.Repeat, RuleKind.Silence, RuleKind.Handling,
+        RuleKind.Composition {
 
     /** The phrases the kind looks for; null for the kinds that look at no phrases (length, repetition, waits, handling). */
     default PhraseSet phrases() {
         return null;
+    }
+
+    /** Every phrase set the kind scans messages for, so the book's one automaton holds them all. */
+    default java.util.List<PhraseSet> sets() {
+        return phrases() == null ? java.util.List.of() : java.util.List.of(phrases());
     }
 
     /** An element that must be present in each window (a greeting, an apology after each complaint). */
@@ -34,6 +40,10 @@ public sealed interface RuleKind extends Serializable
      * the book loads, a {@code before} that names another rule is null until that rule is read.
      */
     record Ordering(PhraseSet phrases, PhraseSet before, String beforeName) implements RuleKind {
+        @Override
+        public java.util.List<PhraseSet> sets() {
+            return before == null ? java.util.List.of(phrases) : java.util.List.of(phrases, before);
+        }
     }
 
     /**
@@ -60,5 +70,36 @@ public sealed interface RuleKind extends Serializable
      * conversation (the first response included); the unanswered last turn is a handling item's.
      */
     record Silence(int seconds) implements RuleKind {
+    }
+
+    /**
+     * Named conditions composed by a boolean expression ({@code conditions:} with {@code fail_when:}
+     * or {@code pass_when:}): the rule fails where {@code fails} is true. With {@code applies} the rule
+     * is checked only where that expression is true (N/A elsewhere). Judged once over the whole
+     * conversation, or with {@code perMessage} on each message of the rule's role, where a condition
+     * holds when that message meets it (an anchored one: when the anchor's hit lies where it says).
+     *
+     * @param expression the expression as the book wrote it, with its key, for listings and evidence
+     */
+    record Composition(java.util.List<RuleCondition> conditions, BoolExpr fails, String expression, BoolExpr applies,
+                       boolean perMessage) implements RuleKind {
+        public Composition {
+            conditions = java.util.List.copyOf(conditions);
+        }
+
+        @Override
+        public java.util.List<PhraseSet> sets() {
+            return conditions.stream().map(RuleCondition::matcher).filter(m -> m instanceof ConditionMatcher.Phrases)
+                    .map(m -> ((ConditionMatcher.Phrases) m).set()).toList();
+        }
+
+        public RuleCondition condition(String name) {
+            for (RuleCondition c : conditions) {
+                if (c.name().equals(name)) {
+                    return c;
+                }
+            }
+            return null;
+        }
     }
 }

@@ -23,6 +23,8 @@ import chatqa.sample.SyntheticConversation.Scenario;
 public final class SampleDay {
     /** At least this many handbook-scenario conversations per shop pair, so every scenario appears in a small day. */
     private static final int HANDBOOK_MIN = 7;
+    /** At least this many order follow-ups (order number given, asked again, chased again). */
+    private static final int ORDER_MIN = 6;
     private final Phrases phrases = new Phrases();
     private final ZoneId zone;
     private final LocalDate day;
@@ -33,6 +35,8 @@ public final class SampleDay {
      * point at them by id — stay exactly as earlier versions wrote them.
      */
     private final Random scenarioRnd;
+    /** A third stream, for the order follow-ups appended after shop B's handbook conversations, for the same reason. */
+    private final Random orderRnd;
     private final double followUps;
 
     public SampleDay(LocalDate day, ZoneId zone, long seed) {
@@ -45,6 +49,7 @@ public final class SampleDay {
         this.zone = zone;
         this.rnd = new Random(seed);
         this.scenarioRnd = new Random(seed * 31 + 17);
+        this.orderRnd = new Random(seed * 53 + 29);
         this.followUps = followUps;
     }
 
@@ -113,6 +118,14 @@ public final class SampleDay {
                 count.add(c);
                 b.write(c);
             });
+            for (int i = 0; i < Math.max(ORDER_MIN, conversations / 40); i++) {
+                AgentProfile agent = shopB.get(orderRnd.nextInt(shopB.size()));
+                Instant start = day.atStartOfDay(zone).plusSeconds(9 * 3600 + orderRnd.nextInt(12 * 3600)).toInstant();
+                SampleConversation c = new SampleConversation(new SyntheticConversation(phrases, orderRnd, start, agent, 0)
+                        .script(SyntheticConversation.Scenario.ORDER_FOLLOW_UP, agent), false);
+                count.add(c);
+                b.write(c);
+            }
             bad += b.badRows();
         }
         try (LegacyGbkSample desk = new LegacyGbkSample(legacy, zone)) {

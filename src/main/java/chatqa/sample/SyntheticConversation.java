@@ -15,7 +15,9 @@ import chatqa.model.Role;
 final class SyntheticConversation {
     enum Scenario { PRESALES, SALE, LATE_PARCEL, BROKEN_ITEM, TRANSFER, ESCALATION, SILENT_UNHAPPY, UNANSWERED, BOT_ONLY,
         // The handbooks' resolution scenarios (written by script(), see handbookScenario()).
-        BARGAINING, PAYMENT_STALL, DELIVERY_QUESTION, QUALITY_CLAIM, RETURN_REQUEST, USAGE_QUESTION, OTHER_QUESTION }
+        BARGAINING, PAYMENT_STALL, DELIVERY_QUESTION, QUALITY_CLAIM, RETURN_REQUEST, USAGE_QUESTION, OTHER_QUESTION,
+        // A customer who sends the order number and has to chase (written by orderFollowUp()).
+        ORDER_FOLLOW_UP }
 
     /** The resolution scenarios, for {@link SampleDay}'s second stream of conversations. */
     static final List<Scenario> HANDBOOK = List.of(Scenario.BARGAINING, Scenario.PAYMENT_STALL, Scenario.DELIVERY_QUESTION,
@@ -41,6 +43,9 @@ final class SyntheticConversation {
     List<ScriptedMessage> script(Scenario scenario, AgentProfile transferTo) {
         if (HANDBOOK.contains(scenario)) {
             return handbookScenario(scenario);
+        }
+        if (scenario == Scenario.ORDER_FOLLOW_UP) {
+            return orderFollowUp();
         }
         boolean bot = rnd.nextDouble() < 0.35 || scenario == Scenario.BOT_ONLY;
         switch (scenario) {
@@ -204,6 +209,30 @@ final class SyntheticConversation {
             leftAngry = !soothed && rnd.nextBoolean();
             customer(say(leftAngry ? "silent_unhappy_end" : "customer_calm"), false);
         }
+    }
+
+    /**
+     * The customer opens with the order number; a careless agent asks for it again, and a slow
+     * answer makes the customer chase once more after the agent's reply.
+     */
+    private List<ScriptedMessage> orderFollowUp() {
+        String order = "2511" + String.format("%08d", rnd.nextInt(100_000_000));
+        customer(say("order_open").replace("{order}", order), false);
+        agentGreets(true);
+        if (rnd.nextDouble() < 0.5) {
+            agent(say("order_ask_again"));
+            customer(say("order_given_again").replace("{order}", order), false);
+        } else {
+            agent(say("agent_misc"));
+        }
+        if (rnd.nextDouble() < 0.5) {
+            customer(say("late_chase"), false);
+            agent(say("agent_misc"));
+            customerLater(say("order_chase_again"));
+        }
+        agent(say("late_explain"));
+        closing(false);
+        return out;
     }
 
     /** The customer threatens the platform or an outside complaint; the agent settles it with money or a refund. */

@@ -40,7 +40,8 @@ public final class ConversationScorer {
         this.satisfaction = satisfaction;
         this.book = book;
         this.enricher = new MessageEnricher(book);
-        this.checks = book.rules().stream().<Check>map(RuleCheck::new).toList();
+        SentenceSimilarity similarity = new SentenceSimilarity(book);
+        this.checks = book.rules().stream().<Check>map(r -> new RuleCheck(r, similarity)).toList();
         this.outcomes = new OutcomeClassifier(book.outcomes());
         this.scenarios = new ScenarioTagger(book.scenarios());
         this.setOwners = book.setOwners();

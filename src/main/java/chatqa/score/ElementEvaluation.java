@@ -13,8 +13,11 @@ import chatqa.enrich.SegmentedText;
 import chatqa.enrich.Segmenter;
 import chatqa.rules.MessageMatches;
 import chatqa.rules.PhraseMatcher;
+import chatqa.rules.ConditionMatcher;
 import chatqa.rules.Rule;
 import chatqa.rules.RuleBook;
+import chatqa.rules.RuleCondition;
+import chatqa.rules.RuleKind;
 
 /**
  * How often the rule book's element detectors are right on labelled agent messages. Each rule
@@ -53,18 +56,40 @@ public final class ElementEvaluation {
 
     private final RuleBook book;
     private final PhraseMatcher matcher;
+    private final SentenceSimilarity similarity;
     private final Map<String, Score> scores = new TreeMap<>();
     private final List<Miss> misses = new ArrayList<>();
 
+    private final Set<String> only;
+
     public ElementEvaluation(RuleBook book) {
-        this.book = book;
-        this.matcher = new PhraseMatcher(book.phraseSets());
+        this(book, Set.of());
     }
 
-    /** Every label the rule book can detect. */
+    /**
+     * An evaluation of the labels in {@code only} (empty: of every label the book detects), for a
+     * labelled set that was labelled for some labels only (customer messages labelled for chasing).
+     */
+    public ElementEvaluation(RuleBook book, Set<String> only) {
+        this.book = book;
+        this.matcher = new PhraseMatcher(book.phraseSets());
+        this.similarity = new SentenceSimilarity(book);
+        this.only = Set.copyOf(only);
+    }
+
+    /** Every label the rule book can detect (those of {@code only}, when given). */
     public Set<String> labels() {
+        Set<String> out = detectable();
+        if (!only.isEmpty()) {
+            out.retainAll(only);
+        }
+        return out;
+    }
+
+    private Set<String> detectable() {
         Set<String> out = new TreeSet<>();
         book.rules().stream().map(Rule::label).filter(l -> l != null).forEach(out::add);
+        conditions().stream().map(RuleCondition::label).forEach(out::add);
         if (book.outcomes().transfer() != null) {
             out.add(TRANSFER);
         }
@@ -84,7 +109,38 @@ public final class ElementEvaluation {
         if (book.outcomes().transfer() != null && m.contains(book.outcomes().transfer().phrases())) {
             found.add(TRANSFER);
         }
+        for (RuleCondition c : conditions()) {
+            if (matches(c.matcher(), text, words, m)) {
+                found.add(c.label());
+            }
+        }
         return found;
+    }
+
+    /** The labelled conditions of composed rules: each detects its label wherever its matcher finds something. */
+    private List<RuleCondition> conditions() {
+        List<RuleCondition> out = new ArrayList<>();
+        for (Rule r : book.rules()) {
+            if (r.kind() instanceof RuleKind.Composition k) {
+                k.conditions().stream().filter(c -> c.label() != null).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    private boolean matches(ConditionMatcher matcher, String text, SegmentedText words, MessageMatches m) {
+        if (matcher instanceof ConditionMatcher.Phrases p) {
+            return m.contains(p.set());
+        }
+        if (matcher instanceof ConditionMatcher.Entity e) {
+            return !e.find(text).isEmpty();
+        }
+        if (matcher instanceof ConditionMatcher.AnyMessage) {
+            return true;
+        }
+        ConditionMatcher.Similar s = (ConditionMatcher.Similar) matcher;
+        SentenceSimilarity.Match best = similarity.closest(s, SentenceSimilarity.clauses(text, words));
+        return best != null && best.score() >= s.threshold();
     }
 
     public void add(Labelled message) {

@@ -22,9 +22,11 @@ import chatqa.rules.Span;
  */
 public final class RuleCheck implements Check {
     private final Rule rule;
+    private final SentenceSimilarity similarity;
 
-    public RuleCheck(Rule rule) {
+    RuleCheck(Rule rule, SentenceSimilarity similarity) {
         this.rule = rule;
+        this.similarity = similarity;
     }
 
     public Rule rule() {
@@ -45,6 +47,9 @@ public final class RuleCheck implements Check {
         }
         if (kind instanceof RuleKind.Silence s) {
             return SilenceCheck.apply(rule, s, c);
+        }
+        if (kind instanceof RuleKind.Composition k) {
+            return CompositionCheck.apply(rule, k, c, similarity);
         }
         List<Window> windows = narrowed(windows(c));
         if (kind instanceof RuleKind.Ordering o) {

@@ -27,13 +27,14 @@ class RulesCommandTest {
     @Test
     void checkListsEveryRuleWithCategoryPositionPointsAndLine() {
         String out = stdout(0, "rules", "check");
-        assertTrue(out.contains("rule book 'default' is valid: 37 rules"), out);
+        assertTrue(out.contains("rule book 'default' is valid: 39 rules"), out);
         assertTrue(out.contains("scenarios: pre_sales_product, bargaining, payment, logistics, quality_complaint, return_refund, "
                 + "after_sales_usage, other"), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("bargaining\\.points_to_promotions +resolution +after_trigger \\(2 agent\\) +5 +\\d+"
                 + "  scenario: bargaining")), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("closing\\.anything_else +closing +last_agent_messages \\(2\\) +3 +\\d+")), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("red_line\\.rude +red_line +any +fatal +\\d+")), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("resolution\\.concrete_step +resolution +each message: pass_when: step +3 +\\d+")), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("handling\\.customer_left_unhappy +handling +handling: customer_left_unhappy +15 +\\d+")), out);
     }
 

@@ -44,9 +44,10 @@ class RuleBookLoaderTest {
                     phrasez: [谢谢]
                     points: 2
                 """));
-        assertEquals("book.yaml:6: rules[0]: unknown key 'phrasez' (allowed: before, category, count, description, exclude, expect, "
-                + "fatal, handling, id, ignore_quoted, label, max_chars, max_messages, near_chars, only_if, phrases, points, position, regex, "
-                + "repeat, requires_near, role, scenario, silence, trigger, unless_near, where, whole_words, within_agent_messages, within_messages) "
+        assertEquals("book.yaml:6: rules[0]: unknown key 'phrasez' (allowed: applies_when, before, category, conditions, count, description, "
+                + "exclude, expect, fail_when, fatal, handling, hits, id, ignore_quoted, label, max_chars, max_messages, near_chars, only_if, "
+                + "pass_when, per, phrases, points, position, regex, repeat, requires_near, role, scenario, silence, trigger, unless_near, where, "
+                + "whole_words, within_agent_messages, within_messages) "
                 + "[rule closing.thanks]", p);
     }
 
@@ -282,14 +283,14 @@ class RuleBookLoaderTest {
     @Test
     void regexesFoldCaseOnlyWhenTheyHaveLettersWithCase() {
         int fold = java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE;
-        assertEquals(0, RuleBookLoader.caseFlags("^[\\s\\p{P}\\p{S}]*(亲爱的|亲)"));
-        assertEquals(0, RuleBookLoader.caseFlags("(保证|一定)[^，。,.!！?？]{0,6}[0-9０-９]+\\s*(天|号)"));
-        assertEquals(0, RuleBookLoader.caseFlags("\\pL\\d+\\w"));
-        assertEquals(fold, RuleBookLoader.caseFlags("(开|要)VIP"));
-        assertEquals(fold, RuleBookLoader.caseFlags("[a-z]+号"));
-        assertEquals(fold, RuleBookLoader.caseFlags("\\[数字x\\]"));
-        assertEquals(fold, RuleBookLoader.caseFlags("\\x41"));
-        assertEquals(fold, RuleBookLoader.caseFlags("\\QAbc\\E"));
+        assertEquals(0, PhraseSetReader.caseFlags("^[\\s\\p{P}\\p{S}]*(亲爱的|亲)"));
+        assertEquals(0, PhraseSetReader.caseFlags("(保证|一定)[^，。,.!！?？]{0,6}[0-9０-９]+\\s*(天|号)"));
+        assertEquals(0, PhraseSetReader.caseFlags("\\pL\\d+\\w"));
+        assertEquals(fold, PhraseSetReader.caseFlags("(开|要)VIP"));
+        assertEquals(fold, PhraseSetReader.caseFlags("[a-z]+号"));
+        assertEquals(fold, PhraseSetReader.caseFlags("\\[数字x\\]"));
+        assertEquals(fold, PhraseSetReader.caseFlags("\\x41"));
+        assertEquals(fold, PhraseSetReader.caseFlags("\\QAbc\\E"));
 
         PhraseSet vip = RuleBookLoader.parse(book("""
                   - id: greeting.vip

@@ -184,7 +184,7 @@ class ScenarioRulesTest {
         ConversationScore vague = score("10:00:00 customer 少发了一件", "10:00:05 agent a1 抱歉，给您补发");
         CheckResult r = check(vague, "resolution.concrete_step");
         assertEquals(false, r.passed());
-        assertEquals("not found in agent message 2 ('补发')", r.evidence().why());
+        assertEquals("solution ✓ (agent message 2: '补发'); step ✗ → pass_when: step", r.evidence().why());
         ConversationScore concrete = score("10:00:00 customer 少发了一件", "10:00:05 agent a1 抱歉，给您补发，24小时内发出");
         assertEquals(true, check(concrete, "resolution.concrete_step").passed());
     }
