@@ -127,7 +127,8 @@ final class AgentView {
         m.put("seq", f.messageSeq());
         m.put("sentAt", f.sentAt() == null ? "" : f.sentAt());
         m.put("role", f.role() == null ? "" : f.role());
-        m.put("evidence", f.evidence());
+        // A composed rule's evidence quotes other messages (the number the customer gave): masked like the text.
+        m.put("evidence", f.evidence() == null ? null : mask.mask(f.evidence()).text());
         m.put("points", f.points());
         m.put("fatal", f.fatal());
         m.put("context", f.previousCustomerText() == null ? null : mask.mask(f.previousCustomerText()).text());

@@ -27,7 +27,7 @@ public record ConversationRows(Row conversation, Row[] messages, Row[] segments,
         Row[] segments = s.segments().stream()
                 .map(p -> AgentSegmentsTable.TABLE.row(new AgentSegmentsTable.Source(s, p))).toArray(Row[]::new);
         Row[] hits = s.checks().stream().map(c -> RuleHitsTable.TABLE.row(
-                new RuleHitsTable.Source(s, c, WarehouseMask.evidence(c.evidence(), masks.get(c.evidence().messageSeq())))))
+                new RuleHitsTable.Source(s, c, mask == null ? c.evidence() : mask.stored(c.evidence(), masks.get(c.evidence().messageSeq())))))
                 .toArray(Row[]::new);
         return new ConversationRows(ConversationsTable.TABLE.row(s), messages, segments, hits);
     }

@@ -68,6 +68,18 @@ public final class WarehouseMask {
         return out.toArray(new String[0]);
     }
 
+    /**
+     * Evidence as stored with masking on: moved onto the masked text like {@link #evidence}, and its
+     * sentence masked as a whole, since a composed rule's evidence quotes other messages (the order
+     * or phone number the customer gave) as well as its own span.
+     */
+    public Evidence stored(Evidence e, Masked m) {
+        Evidence moved = evidence(e, m);
+        String why = text(moved.why());
+        return java.util.Objects.equals(why, moved.why()) ? moved
+                : new Evidence(moved.messageId(), moved.messageSeq(), moved.matchedText(), moved.start(), moved.end(), why);
+    }
+
     /** Evidence on the stored (masked) text: the span moved, the matched text and sentence masked where they overlap. */
     public static Evidence evidence(Evidence e, Masked m) {
         if (m == null || !m.changed() || e.start() < 0 || e.end() > m.originalLength()) {
