@@ -36,6 +36,9 @@ final class CompositionCheck {
     private final Map<Role, Integer> countInRole = new EnumMap<>(Role.class);
     private final Map<String, List<Hit>> hits = new HashMap<>();
     private final Map<Integer, List<SentenceSimilarity.Clause>> clauses = new HashMap<>();
+    /** The conditions whose holding makes a failure, and those whose holding keeps it away: where evidence is looked for first. */
+    private final Set<String> failingRefs;
+    private final Set<String> passingRefs;
 
     /** The spans a condition found in one message, and for a similar sentence the closest example. */
     private record Hit(int seq, List<Span> spans, String note) {
@@ -46,6 +49,8 @@ final class CompositionCheck {
         this.kind = kind;
         this.c = c;
         this.similarity = similarity;
+        this.failingRefs = kind.fails().positiveRefs();
+        this.passingRefs = new BoolExpr.Not(kind.fails()).positiveRefs();
         this.indexInRole = new int[c.messages().size() + 1];
         for (EnrichedMessage m : c.messages()) {
             indexInRole[m.seq()] = countInRole.merge(m.message().role(), 1, Integer::sum);
@@ -126,9 +131,8 @@ final class CompositionCheck {
         return List.copyOf(byPart.values());
     }
 
-    /** The conditions whose holding makes a failure (or, for a pass, keeps the failure away) show in evidence first. */
     private Set<String> decidingRefs(boolean failed) {
-        return failed ? kind.fails().positiveRefs() : new BoolExpr.Not(kind.fails()).positiveRefs();
+        return failed ? failingRefs : passingRefs;
     }
 
     /** Whether a condition holds over the whole conversation: enough hits where its scope and anchor allow. */
