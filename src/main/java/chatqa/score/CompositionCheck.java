@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -35,7 +34,7 @@ final class CompositionCheck {
     private final int[] indexInRole;
     private final Map<Role, Integer> countInRole = new EnumMap<>(Role.class);
     private final Map<String, List<Hit>> hits = new HashMap<>();
-    private final Map<Integer, List<SentenceSimilarity.Clause>> clauses = new HashMap<>();
+    private final Map<Integer, SentenceSimilarity.MessageClauses> clauses = new HashMap<>();
     /** The conditions whose holding makes a failure, and those whose holding keeps it away: where evidence is looked for first. */
     private final Set<String> failingRefs;
     private final Set<String> passingRefs;
@@ -138,14 +137,21 @@ final class CompositionCheck {
     /** Whether a condition holds over the whole conversation: enough hits where its scope and anchor allow. */
     private boolean holds(RuleCondition cond) {
         List<Hit> own = hits(cond);
-        int n = own.stream().mapToInt(h -> h.spans().size()).sum();
+        int n = 0;
+        for (Hit h : own) {
+            n += h.spans().size();
+        }
         if (!cond.enough(n)) {
             return false;
         }
         RuleCondition.Anchor a = cond.anchor();
         if (a != null && a.hit() == RuleCondition.Anchor.EVERY) {
             for (int anchorSeq : anchorSeqs(a)) {
-                if (own.stream().noneMatch(h -> a.relates(h.seq(), anchorSeq))) {
+                boolean near = false;
+                for (Hit h : own) {
+                    near |= a.relates(h.seq(), anchorSeq);
+                }
+                if (!near) {
                     return false;
                 }
             }
@@ -193,7 +199,7 @@ final class CompositionCheck {
             if (!cond.inScope(role, indexInRole[m.seq()], countInRole.getOrDefault(role, 0))) {
                 continue;
             }
-            if (anchors != null && anchors.stream().noneMatch(a -> cond.anchor().relates(m.seq(), a))) {
+            if (anchors != null && !relatesToAny(cond.anchor(), m.seq(), anchors)) {
                 continue;
             }
             Hit h = match(cond.matcher(), m);
@@ -203,6 +209,15 @@ final class CompositionCheck {
         }
         hits.put(cond.name(), out);
         return out;
+    }
+
+    private static boolean relatesToAny(RuleCondition.Anchor a, int seq, List<Integer> anchors) {
+        for (int anchor : anchors) {
+            if (a.relates(seq, anchor)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The messages of the anchor condition's hits that the anchor selects (any / every: all of them). */
@@ -218,31 +233,10 @@ final class CompositionCheck {
     }
 
     private Hit match(ConditionMatcher matcher, EnrichedMessage m) {
-        if (matcher instanceof ConditionMatcher.Phrases p) {
-            List<Span> found = m.matches().find(p.set());
-            return found.isEmpty() ? null : new Hit(m.seq(), found, null);
-        }
-        if (matcher instanceof ConditionMatcher.Entity e) {
-            List<Span> found = e.find(m.message().text());
-            return found.isEmpty() ? null : new Hit(m.seq(), found, null);
-        }
-        if (matcher instanceof ConditionMatcher.AnyMessage) {
-            String text = m.message().text();
-            return new Hit(m.seq(), List.of(new Span(0, text.length(), text)), null);
-        }
-        ConditionMatcher.Similar s = (ConditionMatcher.Similar) matcher;
         String text = m.message().text();
-        if (text.isBlank()) {
-            return null;
-        }
-        List<SentenceSimilarity.Clause> own = clauses.computeIfAbsent(m.seq(), k -> SentenceSimilarity.clauses(text, m.words()));
-        SentenceSimilarity.Match best = similarity.closest(s, own);
-        if (best == null || best.score() < s.threshold()) {
-            return null;
-        }
-        return new Hit(m.seq(), List.of(new Span(best.start(), best.end(), text.substring(best.start(), best.end()))),
-                String.format(Locale.ROOT, "'%s' ~ '%s' %.2f", excerpt(text.substring(best.start(), best.end())),
-                        s.examples().get(best.example()), best.score()));
+        ConditionMatching.Found f = ConditionMatching.find(matcher, text, m.matches(), similarity,
+                () -> clauses.computeIfAbsent(m.seq(), k -> new SentenceSimilarity.MessageClauses(text, m.words())));
+        return f == null ? null : new Hit(m.seq(), f.spans(), f.note());
     }
 
     /** Each condition, whether it held and where: what {@code rules test} and the report show under the rule. */
@@ -259,7 +253,7 @@ final class CompositionCheck {
                 EnrichedMessage m = c.messages().get(h.seq() - 1);
                 int count = seq == null ? hits(cond).stream().mapToInt(x -> x.spans().size()).sum() : h.spans().size();
                 sb.append(" (").append(m.message().role().code()).append(" message ").append(h.seq()).append(": ")
-                        .append(h.note() != null ? h.note() : "'" + excerpt(h.spans().get(0).text()) + "'");
+                        .append(h.note() != null ? h.note() : "'" + ConditionMatching.excerpt(h.spans().get(0).text()) + "'");
                 if (count > 1 || cond.atMost() != Integer.MAX_VALUE || cond.atLeast() > 1) {
                     sb.append(", ").append(count).append(count == 1 ? " hit" : " hits");
                 }
@@ -267,10 +261,6 @@ final class CompositionCheck {
             }
         }
         return sb.append(" → ").append(kind.expression()).toString();
-    }
-
-    private static String excerpt(String text) {
-        return text.length() <= 24 ? text : text.substring(0, 24) + "…";
     }
 
     private EnrichedMessage lastOfRole() {

@@ -13,7 +13,6 @@ import chatqa.enrich.SegmentedText;
 import chatqa.enrich.Segmenter;
 import chatqa.rules.MessageMatches;
 import chatqa.rules.PhraseMatcher;
-import chatqa.rules.ConditionMatcher;
 import chatqa.rules.Rule;
 import chatqa.rules.RuleBook;
 import chatqa.rules.RuleCondition;
@@ -110,7 +109,7 @@ public final class ElementEvaluation {
             found.add(TRANSFER);
         }
         for (RuleCondition c : conditions()) {
-            if (matches(c.matcher(), text, words, m)) {
+            if (ConditionMatching.find(c.matcher(), text, words, m, similarity) != null) {
                 found.add(c.label());
             }
         }
@@ -126,21 +125,6 @@ public final class ElementEvaluation {
             }
         }
         return out;
-    }
-
-    private boolean matches(ConditionMatcher matcher, String text, SegmentedText words, MessageMatches m) {
-        if (matcher instanceof ConditionMatcher.Phrases p) {
-            return m.contains(p.set());
-        }
-        if (matcher instanceof ConditionMatcher.Entity e) {
-            return !e.find(text).isEmpty();
-        }
-        if (matcher instanceof ConditionMatcher.AnyMessage) {
-            return true;
-        }
-        ConditionMatcher.Similar s = (ConditionMatcher.Similar) matcher;
-        SentenceSimilarity.Match best = similarity.closest(s, SentenceSimilarity.clauses(text, words));
-        return best != null && best.score() >= s.threshold();
     }
 
     public void add(Labelled message) {

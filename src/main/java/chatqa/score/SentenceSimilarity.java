@@ -1,11 +1,10 @@
 package chatqa.score;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import chatqa.enrich.SegmentedText;
 import chatqa.enrich.Segmenter;
@@ -20,7 +19,9 @@ import chatqa.rules.RuleKind;
  * their letters and digits (CJK included) and their HanLP words of three or more characters. A chat
  * message often says several things (我要退货 都四天了怎么还没到), so each clause is compared on its
  * own as well as the whole message, and the closest clause is the evidence. Example features are
- * built once per rule book.
+ * built once per rule book. Features are numbers (a pair's two chars, a word's hash with a tag bit)
+ * in sorted arrays, so a comparison is one merge with no hashing or boxing: it runs for every
+ * in-scope message of the day against every example.
  */
 final class SentenceSimilarity {
     /**
@@ -33,11 +34,14 @@ final class SentenceSimilarity {
     record Match(int example, double score, int start, int end) {
     }
 
-    /** A stretch of a message (a clause, or the whole message) with its features. */
-    record Clause(int start, int end, Set<String> features) {
+    /** A stretch of a message (a clause, or the whole message) with its features, sorted and distinct. */
+    record Clause(int start, int end, long[] features) {
     }
 
-    private final Map<Integer, List<Set<String>>> examples = new HashMap<>();
+    /** Tags a word's hash so it never equals a character pair (which fits in 32 bits). */
+    private static final long WORD = 1L << 40;
+
+    private final Map<Integer, List<long[]>> examples = new HashMap<>();
 
     SentenceSimilarity(RuleBook book) {
         for (var r : book.rules()) {
@@ -51,11 +55,64 @@ final class SentenceSimilarity {
         }
     }
 
-    /** The example of {@code s} closest to one of a message's clauses, or null when none shares enough with any. */
-    Match closest(ConditionMatcher.Similar s, List<Clause> clauses) {
-        List<Set<String>> own = examples.get(s.id());
+    /**
+     * A message's stretches to compare: the whole message at once, its clauses only when asked —
+     * most messages share too little with any example for a clause to reach the threshold, and
+     * splitting them is most of the cost.
+     */
+    static final class MessageClauses {
+        private final String text;
+        private final SegmentedText words;
+        private Clause whole;
+        private List<Clause> parts;
+
+        MessageClauses(String text, SegmentedText words) {
+            this.text = text;
+            this.words = words;
+        }
+
+        Clause whole() {
+            if (whole == null) {
+                whole = new Clause(0, text.length(), features(text, words.words()));
+            }
+            return whole;
+        }
+
+        List<Clause> parts() {
+            if (parts == null) {
+                parts = clauses(text, words);
+            }
+            return parts;
+        }
+    }
+
+    /**
+     * The example of {@code s} closest to the message or one of its clauses, or null when none
+     * shares enough with any. A clause's features are among the message's (its pairs are the
+     * message's, its words too) but for a lone character, so a clause shares at most
+     * {@code shared + 1} with an example {@code e} and its cosine is at most
+     * {@code sqrt((shared + 1) / |e|)}: the clauses are split only when that can reach the threshold.
+     */
+    Match closest(ConditionMatcher.Similar s, MessageClauses m) {
+        List<long[]> own = examples.get(s.id());
+        Clause whole = m.whole();
         Match best = null;
-        for (Clause c : clauses) {
+        boolean clausesMayReach = false;
+        for (int i = 0; i < own.size(); i++) {
+            long[] e = own.get(i);
+            int shared = shared(e, whole.features());
+            double score = cosine(shared, e.length, whole.features().length);
+            if (score > 0 && (best == null || score > best.score())) {
+                best = new Match(i, score, whole.start(), whole.end());
+            }
+            if (Math.sqrt((shared + 1.0) / e.length) >= s.threshold() - 1e-9) {
+                clausesMayReach = true;
+            }
+        }
+        if (!clausesMayReach) {
+            return best;
+        }
+        for (Clause c : m.parts()) {
             for (int i = 0; i < own.size(); i++) {
                 double score = cosine(own.get(i), c.features());
                 if (score > 0 && (best == null || score > best.score())) {
@@ -66,10 +123,9 @@ final class SentenceSimilarity {
         return best;
     }
 
-    /** The message as a whole and each of its clauses (split at punctuation and spaces), with their features. */
-    static List<Clause> clauses(String text, SegmentedText words) {
+    /** Each clause of a message (split at punctuation and spaces) with its features; none when the message is one clause. */
+    private static List<Clause> clauses(String text, SegmentedText words) {
         List<Clause> out = new ArrayList<>();
-        out.add(new Clause(0, text.length(), features(text, words.words())));
         // Where each word starts, so a clause gets the words that lie inside it.
         List<String> ws = words.words();
         int[] at = new int[ws.size()];
@@ -103,37 +159,58 @@ final class SentenceSimilarity {
     }
 
     /** A text's features: its character pairs (a lone character when it has one) and its words of three or more characters. */
-    static Set<String> features(String text, List<String> words) {
+    static long[] features(String text, List<String> words) {
         String normal = NearDuplicate.normal(text);
-        Set<String> out = new HashSet<>();
+        long[] out = new long[Math.max(normal.length() - 1, 1) + words.size()];
+        int n = 0;
         if (normal.length() == 1) {
-            out.add(normal);
+            out[n++] = normal.charAt(0);
         }
         for (int i = 0; i + 1 < normal.length(); i++) {
-            out.add(normal.substring(i, i + 2));
+            out[n++] = ((long) normal.charAt(i) << 16) | normal.charAt(i + 1);
         }
         for (String w : words) {
-            String n = NearDuplicate.normal(w);
+            String word = NearDuplicate.normal(w);
             // A two-character word is one of the pairs already; longer words add what pairs miss (a word's unity).
-            if (n.length() >= 3) {
-                out.add("w:" + n);
+            if (word.length() >= 3) {
+                out[n++] = WORD | (word.hashCode() & 0xffffffffL);
             }
         }
-        return out;
+        Arrays.sort(out, 0, n);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct == 0 || out[i] != out[distinct - 1]) {
+                out[distinct++] = out[i];
+            }
+        }
+        return Arrays.copyOf(out, distinct);
     }
 
-    private static double cosine(Set<String> a, Set<String> b) {
-        if (a.isEmpty() || b.isEmpty()) {
+    static double cosine(long[] a, long[] b) {
+        return cosine(shared(a, b), a.length, b.length);
+    }
+
+    private static double cosine(int shared, int a, int b) {
+        if (a == 0 || b == 0) {
             return 0;
         }
-        Set<String> small = a.size() <= b.size() ? a : b;
-        Set<String> large = small == a ? b : a;
+        return shared < Math.min(MIN_SHARED, Math.min(a, b)) ? 0 : shared / Math.sqrt((double) a * b);
+    }
+
+    /** How many features two sorted distinct arrays share: one merge. */
+    private static int shared(long[] a, long[] b) {
         int shared = 0;
-        for (String f : small) {
-            if (large.contains(f)) {
+        for (int i = 0, j = 0; i < a.length && j < b.length;) {
+            if (a[i] == b[j]) {
                 shared++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
             }
         }
-        return shared < Math.min(MIN_SHARED, small.size()) ? 0 : shared / Math.sqrt((double) a.size() * b.size());
+        return shared;
     }
 }
