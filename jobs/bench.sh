@@ -2,7 +2,10 @@
 # Benchmark: generate N conversations with chatqa's generator, then measure in one run
 #   1. bare HanLP segmentation of every message text on one thread (the NLP floor),
 #   2. the full `chatqa score` job end to end (local[*]),
-#   3. the peer baseline, a plain pandas + jieba script (bench/peer/peer.py), on the same files;
+#   3. what the sentence-comparing and composed rules cost: `chatqa bench rules` scores 10,000 of the
+#      conversations in one JVM with the rule book, without its similar-sentence and repeat rules,
+#      and without any composed rule, finely interleaved (this build, also with --job-jar);
+#   4. the peer baseline, a plain pandas + jieba script (bench/peer/peer.py), on the same files;
 # print messages/second of each and the ratios, and append a row to bench/results.csv.
 #   jobs/bench.sh                        # 50,000 conversations (about a million messages)
 #   jobs/bench.sh --conversations 200000
@@ -28,7 +31,7 @@ while [ $# -gt 0 ]; do
     --skip-peer) skip_peer=1; shift ;;
     --keep) keep=1; shift ;;
     --job-jar) job_jar="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -79,13 +82,13 @@ rss_mb_of() { awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' 
 heap_of() { grep -o '[0-9]*M->[0-9]*M([0-9]*M)' "$1" | tr 'M()>-' '     ' |
   awk '{ if ($2 > used) used = $2; if ($3 > committed) committed = $3 } END { printf "%d %d", used, committed }'; }
 
-echo "bench: [1/3] bare segmentation, one thread" >&2
+echo "bench: [1/4] bare segmentation, one thread" >&2
 /usr/bin/time -v -o "$work/segment.time" java -jar "$jar" bench segment --input "$input" >"$work/segment.out"
 seg_messages=$(field messages "$work/segment.out")
 seg_seconds=$(field segment_seconds "$work/segment.out")
 seg_cpu=$(field segment_cpu_seconds "$work/segment.out")
 
-echo "bench: [2/3] chatqa score, local[*]" >&2
+echo "bench: [2/4] chatqa score, local[*]" >&2
 rm -rf "$work/warehouse" "$work/reports"
 # shellcheck disable=SC2086
 /usr/bin/time -v -o "$work/job.time" java ${CHATQA_JAVA_OPTS:-} -Xlog:gc:file="$work/gc-job.log" \
@@ -98,9 +101,18 @@ job_cpu=$(cpu_of "$work/job.time")
 job_rss=$(rss_mb_of "$work/job.time")
 read -r heap_used heap_committed <<<"$(heap_of "$work/gc-job.log")"
 
+echo "bench: [3/4] rule costs, one JVM, one thread" >&2
+java -jar "$jar" bench rules --input "$input" --limit 10000 --rounds 3 >"$work/rules.out" 2>"$work/rules.err" \
+  || { cat "$work/rules.err" >&2; exit 1; }
+rules_cpu=$(field rules_cpu_seconds "$work/rules.out")
+rules_no_similar_cpu=$(field rules_without_similar_cpu_seconds "$work/rules.out")
+rules_base_cpu=$(field rules_base_cpu_seconds "$work/rules.out")
+similar_ratio=$(field similar_repeat_cost_ratio "$work/rules.out")
+composed_ratio=$(field composed_cost_ratio "$work/rules.out")
+
 peer_messages=0 peer_seconds=0 peer_rss=0
 if [ "$skip_peer" -eq 0 ]; then
-  echo "bench: [3/3] peer: pandas + jieba" >&2
+  echo "bench: [4/4] peer: pandas + jieba" >&2
   /usr/bin/time -v -o "$work/peer.time" /usr/bin/python3 "$root/bench/peer/peer.py" --input "$input" \
     --rules "$root/src/main/resources/chatqa/rules/default.yaml" --out "$work/peer-conversations.csv" >"$work/peer.out"
   peer_messages=$(field messages "$work/peer.out")
@@ -131,12 +143,14 @@ printf '  %-28s %10s %10s %12s   (CPU %s s)\n' "chatqa score (end to end)" "$job
 [ "$skip_peer" -eq 1 ] || printf '  %-28s %10s %10s %12s\n' "peer: pandas + jieba" "$peer_messages" "$peer_seconds" "$peer_rate"
 printf '  full job / (segmentation / %s cores): %sx   (target <= 3)\n' "$cores" "$job_vs_floor"
 printf '  job CPU / segmentation CPU:          %sx   (segmentation %s CPU s)\n' "$cpu_vs_floor" "$seg_cpu"
+printf '  scoring CPU with / without similar+repeat rules: %sx (target <= 1.10); with / without all composed rules: %sx\n' \
+  "$similar_ratio" "$composed_ratio"
 [ "$skip_peer" -eq 1 ] || printf '  chatqa / peer messages per second:    %sx   (target >= 5)\n' "$vs_peer"
 printf '  chatqa peak RSS %s MB; driver heap: at most %s MB in use after a GC, %s MB committed\n' \
   "$job_rss" "$heap_used" "$heap_committed"
 [ "$skip_peer" -eq 1 ] || printf '  peer peak RSS %s MB\n' "$peer_rss"
 
-header="date,commit,nproc,memory_gb,load_avg,conversations,messages,segment_seconds,segment_msg_per_s,job_seconds,job_cpu_seconds,job_msg_per_s,peer_seconds,peer_msg_per_s,job_over_segmentation_per_core,chatqa_over_peer,job_peak_rss_mb,driver_heap_used_after_gc_mb,driver_heap_committed_mb,peer_peak_rss_mb,segment_cpu_seconds,job_cpu_over_segmentation_cpu"
+header="date,commit,nproc,memory_gb,load_avg,conversations,messages,segment_seconds,segment_msg_per_s,job_seconds,job_cpu_seconds,job_msg_per_s,peer_seconds,peer_msg_per_s,job_over_segmentation_per_core,chatqa_over_peer,job_peak_rss_mb,driver_heap_used_after_gc_mb,driver_heap_committed_mb,peer_peak_rss_mb,segment_cpu_seconds,job_cpu_over_segmentation_cpu,rules_cpu_seconds,rules_without_similar_cpu_seconds,rules_base_cpu_seconds,similar_repeat_cost_ratio,composed_cost_ratio"
 if [ ! -f "$results" ]; then
   echo "$header" >"$results"
 elif [ "$(head -1 "$results")" != "$header" ]; then
@@ -146,7 +160,7 @@ elif [ "$(head -1 "$results")" != "$header" ]; then
   mv "$results.tmp" "$results"
 fi
 if [ "$skip_peer" -eq 1 ]; then peer_seconds="" peer_rate="" vs_peer="" peer_rss=""; fi
-echo "$(date -u +%Y-%m-%dT%H:%M:%SZ),$commit,$cores,$mem_gb,$load,$conversations,$job_messages,$seg_seconds,$seg_rate,$job_seconds,$job_cpu,$job_rate,$peer_seconds,$peer_rate,$job_vs_floor,$vs_peer,$job_rss,$heap_used,$heap_committed,$peer_rss,$seg_cpu,$cpu_vs_floor" >>"$results"
+echo "$(date -u +%Y-%m-%dT%H:%M:%SZ),$commit,$cores,$mem_gb,$load,$conversations,$job_messages,$seg_seconds,$seg_rate,$job_seconds,$job_cpu,$job_rate,$peer_seconds,$peer_rate,$job_vs_floor,$vs_peer,$job_rss,$heap_used,$heap_committed,$peer_rss,$seg_cpu,$cpu_vs_floor,$rules_cpu,$rules_no_similar_cpu,$rules_base_cpu,$similar_ratio,$composed_ratio" >>"$results"
 echo "  appended to $results"
 if [ "$keep" -eq 0 ]; then
   rm -rf "$work/warehouse" "$work/reports"
