@@ -13,7 +13,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import chatqa.enrich.ChatTurn;
 import chatqa.enrich.SentimentLabel;
+import chatqa.model.Role;
 import chatqa.ingest.JudgedDialogues;
 
 /**
@@ -25,7 +27,7 @@ final class ChatLabels {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One labelled message and its text. */
-    record Labelled(String id, String source, String split, SentimentLabel label, String text) {
+    record Labelled(String id, String source, String split, SentimentLabel label, String text, ChatTurn turn) {
         boolean dev() {
             return "dev".equals(split);
         }
@@ -43,19 +45,32 @@ final class ChatLabels {
 
     static Set load(Path labels, Path jddc, Path stc3) throws IOException {
         Map<String, String> texts = new HashMap<>();
+        Map<String, ChatTurn> turns = new HashMap<>();
         if (jddc != null) {
             // Positions count every row of a session, empty ones too, as the labellers saw the file.
-            Map<String, Integer> positions = new HashMap<>();
+            Map<String, List<String[]>> sessions = new java.util.LinkedHashMap<>();
             for (String row : Files.readAllLines(jddc, StandardCharsets.UTF_8)) {
                 String[] f = row.split("\t", -1);
                 if (f.length >= 7) {
-                    texts.put(f[0] + "#" + positions.merge(f[0], 1, Integer::sum), f[6].strip());
+                    sessions.computeIfAbsent(f[0], k -> new ArrayList<>()).add(f);
                 }
             }
+            sessions.forEach((session, rows) -> {
+                for (int i = 0; i < rows.size(); i++) {
+                    String id = session + "#" + (i + 1);
+                    texts.put(id, rows.get(i)[6].strip());
+                    turns.put(id, ChatTurn.before(i, j -> "0".equals(rows.get(j)[2]) ? Role.CUSTOMER : Role.AGENT,
+                            j -> rows.get(j)[6].strip()));
+                }
+            });
         }
         if (stc3 != null) {
             for (JudgedDialogues.Dialogue d : JudgedDialogues.read(stc3)) {
-                d.conversation().messages().forEach(m -> texts.put(m.messageId(), m.text()));
+                List<chatqa.model.Message> messages = d.conversation().messages();
+                for (int i = 0; i < messages.size(); i++) {
+                    texts.put(messages.get(i).messageId(), messages.get(i).text());
+                    turns.put(messages.get(i).messageId(), ChatTurn.of(messages, i));
+                }
             }
         }
         List<Labelled> out = new ArrayList<>();
@@ -81,7 +96,7 @@ final class ChatLabels {
                 if (!text.strip().startsWith(n.path("excerpt").asText())) {
                     mismatched.add(id);
                 }
-                out.add(new Labelled(id, n.path("source").asText(), n.path("split").asText(), label, text));
+                out.add(new Labelled(id, n.path("source").asText(), n.path("split").asText(), label, text, turns.get(id)));
             }
         }
         return new Set(out, missing, mismatched);

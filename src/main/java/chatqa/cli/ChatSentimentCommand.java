@@ -16,8 +16,10 @@ import picocli.CommandLine.Option;
 import chatqa.enrich.ChatSentiment;
 import chatqa.enrich.ChatSentimentEvaluation;
 import chatqa.enrich.ChatSentimentTraining;
+import chatqa.enrich.ChatTurn;
 import chatqa.enrich.LabelledReviews;
 import chatqa.enrich.Segmenter;
+import chatqa.enrich.Sentiment;
 import chatqa.enrich.SentimentEvaluation;
 import chatqa.enrich.SentimentLabel;
 
@@ -31,7 +33,7 @@ final class ChatSentimentCommand {
     static final String JDDC = "../shared/data/jddc/chat_sample.tsv";
     static final String STC3 = "../shared/data/stc3/stc3_dialogues_cn.json";
     /** Review examples per file that join the chat labels in training, and how much each counts. */
-    static final int REVIEWS_PER_FILE = 3000;
+    static final int REVIEWS_PER_FILE = 1000;
     static final double REVIEW_WEIGHT = 0.3;
 
     private ChatSentimentCommand() {
@@ -140,7 +142,7 @@ final class ChatSentimentCommand {
                 List<LabelledReviews.Review> train = new ArrayList<>(LabelledReviews.read(p).stream().filter(r -> !r.heldOut(15)).toList());
                 java.util.Collections.shuffle(train, new Random(20261202L));
                 for (LabelledReviews.Review r : train.subList(0, Math.min(reviewsPerFile, train.size()))) {
-                    out.add(new ChatSentimentTraining.Example(features(r.text()),
+                    out.add(new ChatSentimentTraining.Example(features(r.text(), ChatTurn.NONE),
                             r.positive() ? SentimentLabel.POSITIVE : SentimentLabel.NEGATIVE, reviewWeight));
                 }
             }
@@ -160,11 +162,13 @@ final class ChatSentimentCommand {
                 examples.addAll(reviewExamples);
                 ChatSentiment model = ChatSentimentTraining.model(ChatSentimentTraining.train(examples, settings));
                 for (ChatLabels.Labelled m : out) {
-                    SentimentLabel got = model.score(m.text(), Segmenter.segment(m.text()).words()).label();
+                    Sentiment scored = model.score(m.text(), Segmenter.segment(m.text()).words(), m.turn());
+                    SentimentLabel got = scored.label();
                     all.add(m.label(), got);
                     if (System.getenv("CHATQA_CV_ERRORS") != null && m.source().equals("jddc") && got != m.label()
                             && (got == SentimentLabel.NEGATIVE || m.label() == SentimentLabel.NEGATIVE)) {
-                        System.out.println("  " + m.label().code() + " -> " + got.code() + ": " + m.text().substring(0, Math.min(60, m.text().length())));
+                        System.out.println("  " + m.label().code() + " -> " + got.code() + ": " + m.text().substring(0, Math.min(60, m.text().length()))
+                                + "   [" + scored.explanation() + "]");
                     }
                     if (m.source().equals("jddc")) {
                         jd.add(m.label(), got);
@@ -199,12 +203,12 @@ final class ChatSentimentCommand {
     }
 
     private static List<ChatSentimentTraining.Example> chatExamples(List<ChatLabels.Labelled> messages, ChatSentimentTraining.Settings s) {
-        return messages.stream().map(m -> new ChatSentimentTraining.Example(features(m.text()), m.label(),
+        return messages.stream().map(m -> new ChatSentimentTraining.Example(features(m.text(), m.turn()), m.label(),
                 m.label() == SentimentLabel.NEGATIVE ? s.negativeWeight() : 1.0)).toList();
     }
 
-    private static Map<String, Double> features(String text) {
-        return ChatSentimentTraining.features(text, Segmenter.segment(text).words());
+    private static Map<String, Double> features(String text, ChatTurn turn) {
+        return ChatSentimentTraining.features(text, Segmenter.segment(text).words(), turn);
     }
 
     /** Dev-split figures, overall and per source; with {@code train}, the train split's too. */
@@ -214,7 +218,7 @@ final class ChatSentimentCommand {
                 ChatSentimentEvaluation e = new ChatSentimentEvaluation();
                 for (ChatLabels.Labelled m : set.messages()) {
                     if (m.split().equals(split) && (source.equals("all") || source.equals(m.source()))) {
-                        e.add(m.label(), model.score(m.text(), Segmenter.segment(m.text()).words()).label());
+                        e.add(m.label(), model.score(m.text(), Segmenter.segment(m.text()).words(), m.turn()).label());
                     }
                 }
                 System.out.println("== " + split + " split, " + source + (split.equals("train") ? " (fitted on)" : ""));

@@ -20,9 +20,10 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Customer-message sentiment for chats, three classes: a multinomial logistic regression over the
- * message's words, characters, punctuation and the review model's polarity
+ * message's words, characters, punctuation, cue groups and the messages it answers
  * ({@link ChatSentimentFeatures}), trained on customer chat messages labelled by hand
- * (negative / neutral / positive, ../shared/LABELS-SENTIMENT.md) together with the review sets.
+ * (negative / neutral / positive, ../shared/LABELS-SENTIMENT.md) together with the review sets,
+ * and the labelling conventions it learns poorly (a problem report is negative) applied as rules.
  * Reviews alone teach polarity but no neutral class, which made plain requests (我想改地址)
  * negative; the chat labels teach that most customer messages are neutral. The score is
  * P(positive) − P(negative); the explanation names the features that pushed the message towards
@@ -32,14 +33,17 @@ public final class ChatSentiment {
     /** Classpath location of the shipped weights. */
     public static final String MODEL_RESOURCE = "/chatqa/sentiment/zh-chat.tsv.gz";
     static final int CLASSES = SentimentLabel.values().length;
+    /**
+     * How far from 0 the score of a message labelled by a convention rather than the model is at
+     * least: at most −0.5 for a negative, at least 0.5 for a positive.
+     */
+    public static final double CONVENTION_SCORE = 0.5;
 
     /** Per feature, its weight for each class (in {@link SentimentLabel} order). */
     private final Map<String, double[]> weights;
-    private final ChineseSentiment review;
 
-    ChatSentiment(Map<String, double[]> weights, ChineseSentiment review) {
+    ChatSentiment(Map<String, double[]> weights) {
         this.weights = Map.copyOf(weights);
-        this.review = review;
     }
 
     /** The shipped model, loaded once per JVM on first use. */
@@ -56,15 +60,26 @@ public final class ChatSentiment {
                     throw new IllegalStateException("chat sentiment weights missing from the jar: " + MODEL_RESOURCE
                             + " (chatqa sentiment train --chat makes them)");
                 }
-                return new ChatSentiment(read(in), ChineseSentiment.shared());
+                return new ChatSentiment(read(in));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read " + MODEL_RESOURCE, e);
             }
         }
     }
 
+    /** The message scored on its own, without what it answers. */
     public Sentiment score(String text, List<String> words) {
-        Map<String, Double> x = features(text, words);
+        return score(text, words, ChatTurn.NONE);
+    }
+
+    /**
+     * The message scored in its context: the messages it answers ({@link ChatTurn}). A labelling
+     * convention of chat-cues.yaml's {@code negative_when} (a problem report, impatience) makes it
+     * negative whatever the model says, one of {@code positive_when} (nothing but thanks) makes a
+     * neutral positive; either moves the score to at least {@link #CONVENTION_SCORE} from 0.
+     */
+    public Sentiment score(String text, List<String> words, ChatTurn turn) {
+        Map<String, Double> x = features(text, words, turn);
         double[] p = probabilities(x);
         int best = 0;
         for (int c = 1; c < CLASSES; c++) {
@@ -72,12 +87,28 @@ public final class ChatSentiment {
                 best = c;
             }
         }
+        double score = p[SentimentLabel.POSITIVE.ordinal()] - p[SentimentLabel.NEGATIVE.ordinal()];
+        int negative = SentimentLabel.NEGATIVE.ordinal();
+        ChatSentimentFeatures.Cues cues = ChatSentimentFeatures.Cues.SHARED;
+        if (best != negative) {
+            String convention = cues.negativeConvention(text);
+            if (convention != null) {
+                return new Sentiment(Math.min(score, -CONVENTION_SCORE), SentimentLabel.NEGATIVE, byConvention(x, negative, convention), "zh-chat");
+            }
+        }
+        int positive = SentimentLabel.POSITIVE.ordinal();
+        if (best == SentimentLabel.NEUTRAL.ordinal()) {
+            String convention = cues.positiveConvention(text);
+            if (convention != null) {
+                return new Sentiment(Math.max(score, CONVENTION_SCORE), SentimentLabel.POSITIVE, byConvention(x, positive, convention), "zh-chat");
+            }
+        }
         SentimentLabel label = SentimentLabel.values()[best];
-        return new Sentiment(p[SentimentLabel.POSITIVE.ordinal()] - p[SentimentLabel.NEGATIVE.ordinal()], label, explain(x, best), "zh-chat");
+        return new Sentiment(score, label, explain(x, best), "zh-chat");
     }
 
-    Map<String, Double> features(String text, List<String> words) {
-        return ChatSentimentFeatures.extract(text, words, review.score(text, words).score());
+    Map<String, Double> features(String text, List<String> words, ChatTurn turn) {
+        return ChatSentimentFeatures.extract(text, words, turn);
     }
 
     double[] probabilities(Map<String, Double> x) {
@@ -105,6 +136,12 @@ public final class ChatSentiment {
             p[c] /= sum;
         }
         return p;
+    }
+
+    /** "negative: problem_report('裂了') 屏幕(+0.4)": the convention, then what the model saw towards that label. */
+    private String byConvention(Map<String, Double> x, int label, String convention) {
+        String model = explain(x, label);
+        return SentimentLabel.values()[label].code() + ": " + convention + (model.indexOf(':') < 0 ? "" : model.substring(model.indexOf(':') + 1));
     }
 
     /** The three features that pushed hardest towards {@code label} over the other classes, e.g. {@code 太慢(+1.2) !!(+0.8)}. */
@@ -144,14 +181,15 @@ public final class ChatSentiment {
         return sb.toString();
     }
 
-    /** A feature as a reader knows it: the word itself, 不+word under a negator, the review model, a punctuation mark. */
+    /** A feature as a reader knows it: the word itself, 不+word under a negator, a punctuation mark, a cue of the context. */
     private static String readable(String feature) {
         return switch (feature.substring(0, 2)) {
             case "w:", "u:", "c:" -> feature.substring(2);
             case "n:" -> "不…" + feature.substring(2);
+            case "pa" -> "agent:" + feature.substring(3);
+            case "pc" -> "before:" + feature.substring(3);
             case "e:" -> "[" + feature.substring(2) + "]";
             default -> switch (feature) {
-                case "#review", "#review-", "#review+", "#review0" -> "review-model";
                 case "#exx" -> "!!";
                 case "#qq" -> "??";
                 case "#ex" -> "!";

@@ -10,10 +10,12 @@ import java.util.regex.Pattern;
 
 /**
  * The features the chat sentiment model reads from one customer message: its words (HanLP),
- * words under a negator, its Chinese characters and character pairs (which survive segmentation
- * errors in short, unpunctuated chat), punctuation runs (!!, ???, 。。。, ~), emoji codes, its
- * length, and the review model's polarity as a number. Masked placeholders ([订单x], [数字x])
- * count as one opaque token, whatever they hide.
+ * words under a negator, its Chinese characters and their pairs and triples (which survive
+ * segmentation errors in short, unpunctuated chat), punctuation runs (!!, ???, 。。。, ~), emoji
+ * codes, its length, the cue groups of chat-cues.yaml, and cues of what it answers
+ * ({@link ChatTurn}). Masked placeholders ([订单x], [数字x]) count as one opaque token, whatever
+ * they hide. The review model's polarity is not a feature: on chat it calls plain requests
+ * negative, so the model learned to read it as a sign of neutral.
  */
 final class ChatSentimentFeatures {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\[[^\\]\\[]{1,6}x\\]");
@@ -33,12 +35,12 @@ final class ChatSentimentFeatures {
     private ChatSentimentFeatures() {
     }
 
-    /** Feature → value (1 for presence; the review polarity as itself). */
-    static Map<String, Double> extract(String text, List<String> words, double reviewPolarity) {
-        return extract(text, words, reviewPolarity, Cues.SHARED);
+    /** Feature → value (1 for presence, scaled within each family of text features). */
+    static Map<String, Double> extract(String text, List<String> words, ChatTurn turn) {
+        return extract(text, words, turn, Cues.SHARED);
     }
 
-    static Map<String, Double> extract(String text, List<String> words, double reviewPolarity, Cues cues) {
+    static Map<String, Double> extract(String text, List<String> words, ChatTurn turn, Cues cues) {
         Map<String, Double> f = new LinkedHashMap<>();
         String normal = masked(text.toLowerCase(Locale.ROOT));
         Matcher emoji = EMOJI.matcher(normal);
@@ -71,6 +73,9 @@ final class ChatSentimentFeatures {
                 if (i + 1 < run.length()) {
                     f.put("c:" + run.substring(i, i + 2), 1.0);
                 }
+                if (i + 2 < run.length()) {
+                    f.put("t:" + run.substring(i, i + 3), 1.0);
+                }
             }
         }
         normalise(f);
@@ -80,9 +85,37 @@ final class ChatSentimentFeatures {
                 f.put("cue:" + name, 1.0);
             }
         });
-        f.put("#review", reviewPolarity);
-        f.put(reviewPolarity < -0.3 ? "#review-" : reviewPolarity > 0.3 ? "#review+" : "#review0", 1.0);
+        context(turn, cues, f);
         return f;
+    }
+
+    /**
+     * What the message answers, as cue groups: the agent's last words among the two messages
+     * before ("pa:" — a refusal or an apology before 好吧 makes it resigned) and the customer's
+     * ("pc:" — a complaint going on). A customer writing twice in a row is a feature of its own.
+     */
+    private static void context(ChatTurn turn, Cues cues, Map<String, Double> f) {
+        if (turn == ChatTurn.NONE) {
+            return;
+        }
+        if (turn.previousAgent().isEmpty()) {
+            f.put("#pa-none", 1.0);
+        } else {
+            String agent = masked(turn.previousAgent().toLowerCase(Locale.ROOT));
+            cues.agentGroups().forEach((name, pattern) -> {
+                if (pattern.matcher(agent).find()) {
+                    f.put("pa:" + name, 1.0);
+                }
+            });
+        }
+        if (!turn.previousCustomer().isEmpty()) {
+            String customer = masked(turn.previousCustomer().toLowerCase(Locale.ROOT));
+            cues.groups().forEach((name, pattern) -> {
+                if (pattern.matcher(customer).find()) {
+                    f.put("pc:" + name, 1.0);
+                }
+            });
+        }
     }
 
     /** Placeholders as one opaque token; most texts have none, and those skip the regex. */
@@ -94,7 +127,8 @@ final class ChatSentimentFeatures {
      * The named cue groups of {@code chatqa/sentiment/chat-cues.yaml} and the lexicon's negators,
      * read once per JVM.
      */
-    record Cues(Map<String, Pattern> groups, Set<String> negators) {
+    record Cues(Map<String, Pattern> groups, Map<String, Pattern> agentGroups, Map<String, Pattern> negativeWhen,
+                Map<String, Pattern> positiveWhen, Pattern hypothetical, Set<String> negators) {
         static final Cues SHARED = load();
 
         private static Cues load() {
@@ -104,12 +138,44 @@ final class ChatSentimentFeatures {
                 }
                 chatqa.config.YamlTree root = chatqa.config.YamlTree.parse(
                         new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "chat-cues.yaml");
-                Map<String, Pattern> groups = new java.util.TreeMap<>();
-                root.required("cues").entries().forEach((name, regex) -> groups.put(name, Pattern.compile(regex.text())));
-                return new Cues(groups, ChatLexicon.load().negators());
+                return new Cues(patterns(root.required("cues")), patterns(root.required("agent_cues")),
+                        patterns(root.required("negative_when")), patterns(root.required("positive_when")),
+                        Pattern.compile(root.required("hypothetical").text()),
+                        ChatLexicon.load().negators());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
+        }
+
+        /**
+         * The convention that makes {@code text} negative whatever the model says, as
+         * {@code group('words')}, or null: none matches, or the message is hypothetical.
+         */
+        String negativeConvention(String text) {
+            String normal = masked(text.toLowerCase(Locale.ROOT));
+            String hit = firstHit(negativeWhen, normal);
+            return hit == null || hypothetical.matcher(normal).find() ? null : hit;
+        }
+
+        /** The convention that makes {@code text} positive when the model calls it neutral, or null. */
+        String positiveConvention(String text) {
+            return firstHit(positiveWhen, text.toLowerCase(Locale.ROOT).strip());
+        }
+
+        private static String firstHit(Map<String, Pattern> groups, String text) {
+            for (Map.Entry<String, Pattern> e : groups.entrySet()) {
+                Matcher m = e.getValue().matcher(text);
+                if (m.find()) {
+                    return e.getKey() + "('" + m.group().strip() + "')";
+                }
+            }
+            return null;
+        }
+
+        private static Map<String, Pattern> patterns(chatqa.config.YamlTree groups) {
+            Map<String, Pattern> out = new java.util.TreeMap<>();
+            groups.entries().forEach((name, regex) -> out.put(name, Pattern.compile(regex.text())));
+            return out;
         }
     }
 

@@ -20,15 +20,15 @@ public final class ChatSentimentTraining {
     /** Training settings; {@link #DEFAULT} made the shipped weights. */
     /** @param negativeWeight how much a negative chat example counts (negatives are the rarer, costlier class) */
     public record Settings(int epochs, double learningRate, double l2, int minCount, long seed, double negativeWeight) {
-        public static final Settings DEFAULT = new Settings(12, 0.3, 1e-5, 2, 20261202L, 1.0);
+        public static final Settings DEFAULT = new Settings(25, 0.3, 1e-5, 2, 20261202L, 1.3);
     }
 
     private ChatSentimentTraining() {
     }
 
-    /** The features of {@code text} as the shipped model reads them (the review model scores it too). */
-    public static Map<String, Double> features(String text, List<String> words) {
-        return ChatSentimentFeatures.extract(text, words, ChineseSentiment.shared().score(text, words).score());
+    /** The features of {@code text} as the shipped model reads them. */
+    public static Map<String, Double> features(String text, List<String> words, ChatTurn turn) {
+        return ChatSentimentFeatures.extract(text, words, turn);
     }
 
     public static Map<String, double[]> train(List<Example> examples, Settings s) {
@@ -85,6 +85,6 @@ public final class ChatSentimentTraining {
 
     /** A model over {@code weights}, for evaluation before they are written. */
     public static ChatSentiment model(Map<String, double[]> weights) {
-        return new ChatSentiment(weights, ChineseSentiment.shared());
+        return new ChatSentiment(weights);
     }
 }

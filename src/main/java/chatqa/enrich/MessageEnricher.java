@@ -26,7 +26,7 @@ public final class MessageEnricher {
         for (int i = 0; i < messages.size(); i++) {
             Message m = messages.get(i);
             SegmentedText words = Segmenter.segment(m.text());
-            Sentiment sentiment = m.isCustomer() ? MessageSentiment.score(m.text(), words.words()) : null;
+            Sentiment sentiment = m.isCustomer() ? MessageSentiment.score(m.text(), words.words(), ChatTurn.of(messages, i)) : null;
             out.add(new EnrichedMessage(m, i + 1, words, matcher.scan(m.text(), words), sentiment));
         }
         return out;

@@ -8,6 +8,11 @@ public final class MessageSentiment {
     }
 
     public static Sentiment score(String text, List<String> words) {
-        return Language.detect(text) == Language.EN ? EnglishSentiment.score(text) : ChatSentiment.shared().score(text, words);
+        return score(text, words, ChatTurn.NONE);
+    }
+
+    /** In context: what the message answers ({@link ChatTurn}) moves the Chinese chat model. */
+    public static Sentiment score(String text, List<String> words, ChatTurn turn) {
+        return Language.detect(text) == Language.EN ? EnglishSentiment.score(text) : ChatSentiment.shared().score(text, words, turn);
     }
 }

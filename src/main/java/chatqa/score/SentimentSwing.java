@@ -12,7 +12,8 @@ import chatqa.rules.SentimentThresholds;
  * labels, whether an unhappy customer was turned around (recovered: the first message negative,
  * the last not) or a customer became unhappy (deteriorated: the last message negative and the
  * first not, or the score fell by the rule book's {@code deterioration_drop}); and the agent
- * message just before the sharpest drop into a negative message — the likely cause. All null
+ * message just before the sharpest drop into a negative message (or within negatives, by at
+ * least {@code deterioration_drop}) — the likely cause. All null
  * when the customer never wrote.
  */
 public record SentimentSwing(Double start, Double min, Double end, Double swing, Boolean startedNegative,
@@ -38,7 +39,10 @@ public record SentimentSwing(Double start, Double min, Double end, Double swing,
         for (int i = 1; i < customer.size(); i++) {
             double drop = customer.get(i - 1).sentiment().score() - customer.get(i).sentiment().score();
             EnrichedMessage agent = lastAgentBetween(messages, customer.get(i - 1).seq(), customer.get(i).seq());
-            if (drop > sharpest && agent != null && customer.get(i).sentiment().isNegative()) {
+            // A drop into a negative message, or a deeper fall within one (by deterioration_drop):
+            // an already angry customer staying angry after an apology is no drop it caused.
+            boolean fell = !customer.get(i - 1).sentiment().isNegative() || drop >= t.deteriorationDrop();
+            if (drop > sharpest && fell && agent != null && customer.get(i).sentiment().isNegative()) {
                 sharpest = drop;
                 cause = agent;
             }

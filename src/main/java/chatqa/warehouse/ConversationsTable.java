@@ -121,7 +121,8 @@ public final class ConversationsTable {
                 new Column<>("sentiment_end", DoubleType, "sentiment of the last customer message", s -> s.sentiment().end()),
                 SENTIMENT_SWING, STARTED_NEGATIVE, RECOVERED, DETERIORATED,
                 new Column<>("cause_message_id", StringType, "the agent message just before the largest drop between two consecutive "
-                        + "customer messages (the likely cause); null when the mood never dropped", s -> s.sentiment().causeMessageId()),
+                        + "customer messages into a negative one, or within negatives by at least `sentiment.deterioration_drop` (the likely cause); "
+                        + "null when the mood never dropped", s -> s.sentiment().causeMessageId()),
                 new Column<>("cause_message_seq", IntegerType, "its position", s -> s.sentiment().causeMessageSeq()),
                 SATISFACTION,
                 new Column<>("satisfaction_drivers", StringType, "what moved the estimate most from an average conversation, "

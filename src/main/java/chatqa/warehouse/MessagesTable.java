@@ -45,7 +45,8 @@ public final class MessagesTable {
                     "customer messages only: `negative`, `neutral` or `positive` (the chat model's class; docs/labelling.md)",
                     s -> s.message().sentiment() == null ? null : s.message().sentiment().label().code()),
             new Column<>("sentiment_explanation", StringType,
-                    "the label and the words that pushed towards it, e.g. `negative: 还没(+1.2) 都三天(+0.9)`, or `corenlp: Negative`",
+                    "the label and the words that pushed towards it, e.g. `negative: 还没(+1.2) 都三天(+0.9)`; first the labelling "
+                            + "convention when one decided it, `negative: problem_report('裂了') 屏幕(+0.4)`; or `corenlp: Negative`",
                     s -> s.message().sentiment() == null ? null : s.message().sentiment().explanation()),
             new Column<>("source_file", StringType, "the export file the row came from", s -> s.message().message().source().file()),
             new Column<>("source_line", LongType, "its line (the first line of a multi-line row)",

@@ -25,7 +25,7 @@ class SentimentSwingTest {
         assertTrue(w.start() < -0.4, "start " + w.start());
         assertTrue(w.end() > 0.2, "end " + w.end());
         assertEquals(w.end() - w.start(), w.swing(), 1e-12);
-        assertEquals(w.start(), w.min(), 1e-12);
+        assertTrue(w.min() <= w.start() && w.min() < -0.4, "min " + w.min() + " (尽快吧 is impatient too)");
         assertEquals(true, w.startedNegative());
         assertEquals(true, w.recovered());
         assertEquals(false, w.deteriorated());
