@@ -123,33 +123,56 @@ final class SentenceSimilarity {
         return best;
     }
 
+    /** How far past the previous word the next is looked for (the punctuation and spaces between). */
+    private static final int WORD_REACH = 16;
+
+    /** Where {@code word} starts at or after {@code from}, no further than {@link #WORD_REACH} on; -1 when not there. */
+    private static int indexNear(String text, String word, int from) {
+        int last = Math.min(text.length() - word.length(), from + WORD_REACH);
+        for (int i = from; i <= last; i++) {
+            if (text.startsWith(word, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Each clause of a message (split at punctuation and spaces) with its features; none when the message is one clause. */
     private static List<Clause> clauses(String text, SegmentedText words) {
         List<Clause> out = new ArrayList<>();
-        // Where each word starts, so a clause gets the words that lie inside it.
+        // Where each word starts, so a clause gets the words that lie inside it. Words come in text
+        // order, so each is looked for just after the previous one, within a short reach: a word the
+        // text does not spell (normalised by the segmenter) must not send every later search over
+        // the rest of a long message.
         List<String> ws = words.words();
         int[] at = new int[ws.size()];
         int from = 0;
         for (int w = 0; w < ws.size(); w++) {
-            int found = text.indexOf(ws.get(w), from);
+            int found = indexNear(text, ws.get(w), from);
             at[w] = found;
             if (found >= 0) {
                 from = found + ws.get(w).length();
             }
         }
         int start = -1;
+        int next = 0;
         for (int i = 0; i <= text.length(); i++) {
             boolean inside = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
             if (inside && start < 0) {
                 start = i;
             } else if (!inside && start >= 0) {
-                if (start > 0 || i < text.length()) {
-                    List<String> own = new ArrayList<>();
-                    for (int w = 0; w < ws.size(); w++) {
-                        if (at[w] >= start && at[w] + ws.get(w).length() <= i) {
-                            own.add(ws.get(w));
-                        }
+                // One pass over the words for all clauses: those before this clause are passed over.
+                while (next < ws.size() && (at[next] < 0 || at[next] < start)) {
+                    next++;
+                }
+                List<String> own = new ArrayList<>();
+                while (next < ws.size() && (at[next] < 0 || at[next] + ws.get(next).length() <= i)) {
+                    if (at[next] >= 0) {
+                        own.add(ws.get(next));
                     }
+                    next++;
+                }
+                if (start > 0 || i < text.length()) {
                     out.add(new Clause(start, i, features(text.substring(start, i), own)));
                 }
                 start = -1;
