@@ -59,7 +59,7 @@ final class BenchCommand {
 
         @Override
         public Integer call() throws IOException {
-            ExportMapping m = mapping.load();
+            ExportMapping m = mapping.load(inputs);
             ZoneId zone = timezone.zone();
             long loadStart = System.nanoTime();
             Segmenter.segment("您好，请问有什么可以帮您");
@@ -154,7 +154,7 @@ final class BenchCommand {
             RuleBook full = rules.load();
             RuleBook noSimilar = without(full, r -> r.kind() instanceof RuleKind.Repeat || comparesSentences(r));
             RuleBook base = without(full, r -> r.kind() instanceof RuleKind.Repeat || r.kind() instanceof RuleKind.Composition);
-            List<Conversation> all = LocalExports.read(inputs, mapping.load(), timezone.zone(), full.inactivityGap()).conversations();
+            List<Conversation> all = LocalExports.read(inputs, mapping.load(inputs), timezone.zone(), full.inactivityGap()).conversations();
             List<Conversation> chosen = all.subList(0, Math.min(limit, all.size()));
             List<ConversationScorer> scorers = List.of(new ConversationScorer(full), new ConversationScorer(noSimilar),
                     new ConversationScorer(base));

@@ -80,7 +80,7 @@ final class RulesCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             RuleBook book = rules.load();
-            ExportMapping m = mapping.load();
+            ExportMapping m = mapping.load(inputs);
             LocalExports.Read read = LocalExports.read(inputs, m, timezone.zone(), book.inactivityGap());
             ConversationScorer scorer = new ConversationScorer(book);
             List<Conversation> chosen = read.conversations().stream()

@@ -81,11 +81,11 @@ final class RulesEval implements Callable<Integer> {
             if (inputs.isEmpty()) {
                 throw new ChatQa.BadArgument("--verdicts needs --input: the export the labelled conversations come from");
             }
-            System.out.print(RulesVerdicts.evaluate(book, verdicts, LocalExports.read(inputs, mapping.load(), timezone.zone(),
+            System.out.print(RulesVerdicts.evaluate(book, verdicts, LocalExports.read(inputs, mapping.load(inputs), timezone.zone(),
                     book.inactivityGap()).conversations(), dev).render());
             return ChatQa.OK;
         }
-        Result r = evaluate(book, labels, texts(book, inputs, mapping.load(), timezone.zone()), only, dev);
+        Result r = evaluate(book, labels, texts(book, inputs, mapping.load(inputs), timezone.zone()), only, dev);
         if (r.joined() == 0) {
             throw new ChatQa.BadArgument("no labelled message could be joined to a text: give --input (and --mapping) for id-only labels");
         }

@@ -67,7 +67,7 @@ final class ScoringOptions {
     ScoreOptions validate(List<String> inputs, LocalDate day) {
         ZoneId zone = timezone.zone();
         RuleBook book = rules.load();
-        ExportMapping m = mapping.load();
+        ExportMapping m = mapping.load(inputs);
         switch (format) {
             case "csv" -> m = m.withFormat(ExportFormat.CSV);
             case "jsonl" -> m = m.withFormat(ExportFormat.JSONL);

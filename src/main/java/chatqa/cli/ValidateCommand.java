@@ -94,7 +94,7 @@ final class ValidateCommand implements Callable<Integer> {
             }
         } else {
             Map<String, Double> byId = readRatings(ratings);
-            for (Conversation c : LocalExports.read(inputs, mapping.load(), timezone.zone(), book.inactivityGap()).conversations()) {
+            for (Conversation c : LocalExports.read(inputs, mapping.load(inputs), timezone.zone(), book.inactivityGap()).conversations()) {
                 Double r = byId.get(c.id());
                 if (r != null) {
                     scored.add(scorer.score(c));

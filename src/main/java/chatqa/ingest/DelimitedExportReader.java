@@ -114,6 +114,9 @@ final class DelimitedExportReader implements ExportReader {
         }
         Map<CanonicalField, String> values = new EnumMap<>(CanonicalField.class);
         layout.indexes().forEach((f, i) -> values.put(f, i < fields.size() ? fields.get(i) : null));
+        if (layout.bot() != null && layout.bot() < fields.size() && RowValidator.isTrue(fields.get(layout.bot()))) {
+            values.put(CanonicalField.SENDER_ROLE, "bot");
+        }
         validator.validate(values, source, raw, sink);
     }
 
@@ -161,7 +164,11 @@ final class DelimitedExportReader implements ExportReader {
     }
 
     /** Which column index holds each field, and how many columns a row must have. */
-    private record Layout(Map<CanonicalField, Integer> indexes, int exact, int atLeast, MissingColumn missing) {
+    private record Layout(Map<CanonicalField, Integer> indexes, int exact, int atLeast, MissingColumn missing, Integer bot) {
+        Layout(Map<CanonicalField, Integer> indexes, int exact, int atLeast, MissingColumn missing) {
+            this(indexes, exact, atLeast, missing, null);
+        }
+
         boolean fits(int n) {
             return exact > 0 ? n == exact : n >= atLeast;
         }
@@ -197,7 +204,8 @@ final class DelimitedExportReader implements ExportReader {
                     missing = new MissingColumn(e.getKey().column(), "the header has no " + c + " (header: " + String.join(", ", header) + ")");
                 }
             }
-            return new Layout(idx, header.size(), 0, missing);
+            Integer bot = mapping.botWhen() == null ? null : byName.get(mapping.botWhen().name().strip().toLowerCase(java.util.Locale.ROOT));
+            return new Layout(idx, header.size(), 0, missing, bot);
         }
 
         private static boolean required(CanonicalField f, ExportMapping mapping, Map<String, Integer> header) {

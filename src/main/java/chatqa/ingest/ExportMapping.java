@@ -19,6 +19,9 @@ import chatqa.model.Role;
  * @param encoding  "auto" (sniffed: see {@link EncodingSniffer}) or the {@link FileEncoding#label()} of a declared one
  * @param expectedColumns for files without header: the exact column count, or 0 for "at least
  *                  enough for the mapped indexes"
+ * @param accounts  how the export spells accounts (platform prefixes, 主账号:子账号 sub-accounts)
+ * @param botWhen   a column whose true value (true, 1, yes) makes the row a bot message whatever its
+ *                  sender says (Udesk's is_welcome), or null
  */
 public record ExportMapping(
         String source,
@@ -31,9 +34,29 @@ public record ExportMapping(
         Map<String, Role> roleCodes,
         Map<CanonicalField, String> defaults,
         List<String> timestampFormats,
-        int expectedColumns) implements Serializable {
+        int expectedColumns,
+        Accounts accounts,
+        Column botWhen) implements Serializable {
+
+    /**
+     * Account spellings: {@code prefix} is stripped from agent and customer ids (Taobao's
+     * {@code cntaobao}); with {@code subAccounts} an agent id {@code 主账号:子账号} is the shop
+     * (when the row names none) and the agent.
+     */
+    public record Accounts(String prefix, boolean subAccounts) implements Serializable {
+        public static final Accounts NONE = new Accounts("", false);
+    }
+
+    /** A mapping with plain account ids and no bot marker. */
+    public ExportMapping(String source, ExportFormat format, Character delimiter, Character quote, boolean header, String encoding,
+                         Map<CanonicalField, Column> columns, Map<String, Role> roleCodes, Map<CanonicalField, String> defaults,
+                         List<String> timestampFormats, int expectedColumns) {
+        this(source, format, delimiter, quote, header, encoding, columns, roleCodes, defaults, timestampFormats, expectedColumns,
+                Accounts.NONE, null);
+    }
 
     public ExportMapping {
+        accounts = accounts == null ? Accounts.NONE : accounts;
         columns = columns.isEmpty() ? Map.of() : new EnumMap<>(columns);
         roleCodes = Map.copyOf(roleCodes);
         defaults = defaults.isEmpty() ? Map.of() : new EnumMap<>(defaults);
@@ -52,7 +75,7 @@ public record ExportMapping(
     /** The same mapping with the file format forced (the --format option). */
     public ExportMapping withFormat(ExportFormat forced) {
         return new ExportMapping(source, forced, delimiter, quote, header, encoding, columns, roleCodes, defaults,
-                timestampFormats, expectedColumns);
+                timestampFormats, expectedColumns, accounts, botWhen);
     }
 
     public boolean hasTimestamps() {

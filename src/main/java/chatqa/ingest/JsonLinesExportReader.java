@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import chatqa.model.SourceRef;
 
-/** Reads JSON Lines exports: one JSON object per line, fields by the mapping's column names. */
+/** Reads JSON Lines exports: one JSON object per line, fields by the mapping's column names or paths. */
 final class JsonLinesExportReader implements ExportReader {
     /** Trailing tokens fail: two objects run together on one line must not lose the second silently. */
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -23,6 +23,36 @@ final class JsonLinesExportReader implements ExportReader {
     JsonLinesExportReader(ExportMapping mapping, RowValidator validator) {
         this.mapping = mapping;
         this.validator = validator;
+    }
+
+    /**
+     * The value at {@code path}: a key of the record, or a dotted path into nested objects
+     * ({@code from.role}); a string holding a JSON object is looked into too, as exports that wrap
+     * each message in an envelope write it ({@code content.data.content} of Udesk's
+     * {@code "content": "{\"type\":\"message\",\"data\":{\"content\":\"…\"}}"}). A key that
+     * contains the dot itself wins over the path.
+     */
+    static JsonNode field(JsonNode node, String path) {
+        JsonNode direct = node.get(path);
+        if (direct != null || path.indexOf('.') < 0) {
+            return direct;
+        }
+        JsonNode at = node;
+        for (String key : path.split("\\.")) {
+            if (at != null && at.isTextual() && at.asText().stripLeading().startsWith("{")) {
+                try {
+                    at = JSON.readTree(at.asText());
+                } catch (JsonProcessingException e) {
+                    return null;
+                }
+            }
+            at = at == null || !at.isObject() ? null : at.get(key);
+        }
+        return at;
+    }
+
+    private static String text(JsonNode v) {
+        return v == null || v.isNull() ? null : v.asText();
     }
 
     @Override
@@ -54,8 +84,11 @@ final class JsonLinesExportReader implements ExportReader {
             }
             Map<CanonicalField, String> values = new EnumMap<>(CanonicalField.class);
             for (Map.Entry<CanonicalField, Column> e : mapping.columns().entrySet()) {
-                JsonNode v = e.getValue().byIndex() ? null : node.get(e.getValue().name());
+                JsonNode v = e.getValue().byIndex() ? null : field(node, e.getValue().name());
                 values.put(e.getKey(), v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString());
+            }
+            if (mapping.botWhen() != null && RowValidator.isTrue(text(field(node, mapping.botWhen().name())))) {
+                values.put(CanonicalField.SENDER_ROLE, "bot");
             }
             validator.validate(values, new SourceRef(file.path(), file.index(), line.number()), line.text(), sink);
         }

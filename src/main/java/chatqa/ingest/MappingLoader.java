@@ -21,10 +21,11 @@ import chatqa.model.Role;
 /** Reads an export mapping (YAML, see docs/mappings.md); errors name the file, line and key. */
 public final class MappingLoader {
     private static final Set<String> KEYS = Set.of("description", "format", "delimiter", "quote", "header", "encoding",
-            "columns", "roles", "defaults", "timestamp_formats", "time_format", "expected_columns");
+            "columns", "roles", "defaults", "timestamp_formats", "time_format", "expected_columns", "account_prefix", "sub_accounts",
+            "bot_when");
 
     /** The mappings shipped in the jar, by name (--mapping NAME). */
-    public static final List<String> BUILT_IN = List.of("jddc", "jd-chatlog");
+    public static final List<String> BUILT_IN = List.of("jddc", "jd-chatlog", "taobao-chatlog", "pdd-chat", "udesk-im");
 
     private MappingLoader() {
     }
@@ -130,8 +131,17 @@ public final class MappingLoader {
         if (!columns.containsKey(CanonicalField.CONVERSATION_ID) && !columns.containsKey(CanonicalField.CUSTOMER_ID)) {
             throw root.required("columns").error("must map 'conversation_id' or 'customer_id' (to group messages into conversations)");
         }
+        ExportMapping.Accounts accounts = new ExportMapping.Accounts(root.string("account_prefix", ""), root.bool("sub_accounts", false));
+        Column botWhen = null;
+        YamlTree bot = root.get("bot_when");
+        if (bot != null) {
+            if (!header) {
+                throw bot.error("bot_when names a column, which needs a header");
+            }
+            botWhen = Column.named(bot.text().trim());
+        }
         return new ExportMapping(source, format, delimiter, quote, header, encoding, columns, roles, defaults,
-                timeFormats(root), expected);
+                timeFormats(root), expected, accounts, botWhen);
     }
 
     private static Map<CanonicalField, Column> columns(YamlTree node, boolean header) {

@@ -25,6 +25,32 @@ public final class RowValidator {
     /** How far past the time of reading a timestamp may be: exports are read after they are written. */
     public static final Duration CLOCK_SKEW = Duration.ofDays(1);
 
+    /**
+     * Account ids as the shop knows them: the platform prefix off ({@code cntaobao}旗舰店 →
+     * 旗舰店), and a sub-account {@code 主账号:子账号} split into the shop and the agent. The shop
+     * default applies only where the row names no shop.
+     */
+    private void accounts(Map<CanonicalField, String> v) {
+        ExportMapping.Accounts a = mapping.accounts();
+        for (CanonicalField f : new CanonicalField[] {CanonicalField.AGENT_ID, CanonicalField.CUSTOMER_ID}) {
+            String id = v.get(f);
+            if (id != null && !a.prefix().isEmpty() && id.startsWith(a.prefix()) && id.length() > a.prefix().length()) {
+                v.put(f, id.substring(a.prefix().length()));
+            }
+        }
+        String agent = v.get(CanonicalField.AGENT_ID);
+        int colon = agent == null || !a.subAccounts() ? -1 : agent.indexOf(':');
+        if (colon > 0 && colon < agent.length() - 1) {
+            if (v.get(CanonicalField.SHOP_ID) == null) {
+                v.put(CanonicalField.SHOP_ID, agent.substring(0, colon));
+            }
+            v.put(CanonicalField.AGENT_ID, agent.substring(colon + 1));
+        }
+        if (v.get(CanonicalField.SHOP_ID) == null) {
+            v.put(CanonicalField.SHOP_ID, mapping.defaults().get(CanonicalField.SHOP_ID));
+        }
+    }
+
     private final ExportMapping mapping;
     private final RoleAliases roles;
     private final TimestampParser timestamps;
@@ -43,15 +69,25 @@ public final class RowValidator {
         this.latest = readAt.plus(CLOCK_SKEW);
     }
 
+    /** A flag column's yes: true, 1, yes, y (any case). */
+    static boolean isTrue(String value) {
+        if (value == null) {
+            return false;
+        }
+        String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+        return v.equals("true") || v.equals("1") || v.equals("yes") || v.equals("y");
+    }
+
     public void validate(Map<CanonicalField, String> raw, SourceRef source, String rawRow, RowSink sink) {
         Map<CanonicalField, String> v = new EnumMap<>(CanonicalField.class);
         for (CanonicalField f : CanonicalField.values()) {
             String value = raw.get(f);
-            if ((value == null || value.isBlank()) && f != CanonicalField.AGENT_ID) {
+            if ((value == null || value.isBlank()) && f != CanonicalField.AGENT_ID && f != CanonicalField.SHOP_ID) {
                 value = mapping.defaults().get(f);
             }
             v.put(f, value == null || value.isBlank() ? null : value.strip());
         }
+        accounts(v);
         for (Map.Entry<CanonicalField, String> e : v.entrySet()) {
             if (e.getValue() != null && e.getValue().indexOf('\0') >= 0) {
                 // JSON can spell a NUL as \u0000; it is no more chat text than a raw NUL byte.

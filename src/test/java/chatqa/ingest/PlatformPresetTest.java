@@ -1,0 +1,124 @@
+package chatqa.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import chatqa.config.ConfigError;
+import chatqa.model.Conversation;
+import chatqa.model.Message;
+import chatqa.model.Role;
+import chatqa.rules.RuleBookLoader;
+import chatqa.score.ConversationScore;
+import chatqa.score.ConversationScorer;
+
+/**
+ * The platform presets on fixtures written from the platforms' field lists
+ * (src/test/resources/exports): {@code --mapping auto} recognises each, and its rows come out
+ * with the right roles, agents, shops and first response once scored.
+ */
+class PlatformPresetTest {
+    private static final Path EXPORTS = Path.of("src/test/resources/exports");
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final ConversationScorer SCORER = new ConversationScorer(RuleBookLoader.loadDefault());
+
+    @TempDir
+    Path tmp;
+
+    private static Map<String, ConversationScore> scored(String file) throws IOException {
+        Path path = EXPORTS.resolve(file);
+        LayoutDetection.Chosen chosen = LayoutDetection.choose(List.of(path.toString()));
+        LocalExports.Read read = LocalExports.read(List.of(path), chosen.mapping(), SHANGHAI, Duration.ofMinutes(30));
+        assertEquals(List.of(), read.quarantined(), file);
+        return read.conversations().stream().map(SCORER::score)
+                .collect(Collectors.toMap(s -> s.conversation().customerId(), Function.identity()));
+    }
+
+    @Test
+    void autoRecognisesEachPresetFromItsColumns() throws IOException {
+        assertEquals("taobao-chatlog", LayoutDetection.detect(EXPORTS.resolve("taobao-chatlog.jsonl")).preset());
+        assertEquals("pdd-chat", LayoutDetection.detect(EXPORTS.resolve("pdd-chat.csv")).preset());
+        assertEquals("udesk-im", LayoutDetection.detect(EXPORTS.resolve("udesk-im.jsonl")).preset());
+        Path canonical = Files.writeString(tmp.resolve("c.csv"), "conversation_id,sent_at,sender_role,agent_id,customer_id,shop_id,text\n");
+        assertNull(LayoutDetection.detect(canonical).preset(), "the canonical schema is no preset");
+        assertTrue(LayoutDetection.choose(List.of(EXPORTS.resolve("pdd-chat.csv").toString())).said().contains("pdd-chat"));
+    }
+
+    @Test
+    void filesOfDifferentLayoutsInOneRunAreRefusedNamingEach() throws IOException {
+        Files.copy(EXPORTS.resolve("pdd-chat.csv"), tmp.resolve("a.csv"));
+        Files.copy(EXPORTS.resolve("udesk-im.jsonl"), tmp.resolve("b.jsonl"));
+        ConfigError e = assertThrows(ConfigError.class, () -> LayoutDetection.choose(List.of(tmp.toString())));
+        assertTrue(e.getMessage().contains("a.csv: pdd-chat") && e.getMessage().contains("b.jsonl: udesk-im"), e.getMessage());
+    }
+
+    @Test
+    void taobaoSubAccountsAreShopAndAgentWithoutThePlatformPrefix() throws IOException {
+        Map<String, ConversationScore> byCustomer = scored("taobao-chatlog.jsonl");
+        assertEquals(2, byCustomer.size(), byCustomer.keySet().toString());
+        ConversationScore lamp = byCustomer.get("买家tb_8812");
+        Conversation c = lamp.conversation();
+        assertEquals("柚子家居旗舰店", c.shopId());
+        assertEquals(List.of(Role.CUSTOMER, Role.AGENT, Role.AGENT, Role.CUSTOMER, Role.AGENT), c.messages().stream().map(Message::role).toList());
+        assertEquals("小美", c.messages().get(1).agentId());
+        assertEquals(30.0, lamp.timing().firstResponseSeconds(), 1e-9, "09:58:10 → 09:58:40");
+        assertEquals("阿杰", byCustomer.get("夏天的风").agentId());
+    }
+
+    @Test
+    void pinduoduoUnixSecondsAndDirection() throws IOException {
+        Map<String, ConversationScore> byCustomer = scored("pdd-chat.csv");
+        ConversationScore pillow = byCustomer.get("u_5501");
+        assertEquals("pdd", pillow.conversation().shopId());
+        assertEquals("拼客服01", pillow.agentId());
+        assertEquals(java.time.Instant.parse("2026-11-20T02:00:00Z"), pillow.conversation().messages().get(0).sentAt());
+        assertEquals(45.0, pillow.timing().firstResponseSeconds(), 1e-9);
+        assertEquals("m3", pillow.conversation().messages().get(2).messageId());
+    }
+
+    @Test
+    void udeskEnvelopesAndTheAutomaticWelcomeIsABot() throws IOException {
+        ConversationScore s = scored("udesk-im.jsonl").values().iterator().next();
+        List<Message> m = s.conversation().messages();
+        assertEquals("你好，我要退货", m.get(0).text(), "data.content out of the JSON envelope");
+        assertEquals(Role.BOT, m.get(1).role(), "is_welcome");
+        assertEquals("已为您提交退货申请，快递员会上门取件", m.get(4).text(), "a rich message's text too");
+        assertEquals(90.0, s.timing().firstResponseSeconds(), 1e-9, "the welcome does not stop the clock: 11:00:00 → 11:01:30");
+        assertEquals("小林", s.agentId());
+    }
+
+    @Test
+    void aNestedPathReadsObjectsAndJsonInStrings() throws IOException {
+        Path f = Files.writeString(tmp.resolve("live.jsonl"),
+                "{\"cid\":\"c1\",\"from\":{\"role\":\"user\"},\"ts\":\"2026-11-20 10:00:00\",\"body\":\"{\\\"text\\\":\\\"在吗\\\"}\"}\n"
+                        + "{\"cid\":\"c1\",\"from\":{\"role\":\"mall_cs\"},\"ts\":\"2026-11-20 10:00:09\",\"body\":\"{\\\"text\\\":\\\"您好\\\"}\"}\n",
+                StandardCharsets.UTF_8);
+        ExportMapping m = MappingLoader.parse("""
+                columns:
+                  conversation_id: cid
+                  sender_role: from.role
+                  sent_at: ts
+                  text: body.text
+                """, "live.yaml");
+        LocalExports.Read read = LocalExports.read(List.of(f), m, SHANGHAI, Duration.ofMinutes(30));
+        assertEquals(List.of(), read.quarantined());
+        List<Message> msgs = read.conversations().get(0).messages();
+        assertEquals(List.of(Role.CUSTOMER, Role.AGENT), msgs.stream().map(Message::role).toList(), "user / mall_cs are role aliases");
+        assertEquals("您好", msgs.get(1).text());
+    }
+}
