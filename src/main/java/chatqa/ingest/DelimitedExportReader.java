@@ -36,7 +36,7 @@ final class DelimitedExportReader implements ExportReader {
         TextLines lines = ExportReader.lines(in, mapping, cs);
         DelimitedRecord record = new DelimitedRecord(mapping.delimiterFor(file.path()), mapping.quote());
         Deque<TextLines.Line> replay = new ArrayDeque<>();
-        Layout layout = mapping.header() ? null : Layout.byIndex(mapping);
+        HeaderLayout layout = mapping.header() ? null : HeaderLayout.byIndex(mapping);
         List<TextLines.Line> pending = new ArrayList<>();
         while (true) {
             TextLines.Line line = replay.isEmpty() ? lines.next() : replay.pollFirst();
@@ -93,7 +93,7 @@ final class DelimitedExportReader implements ExportReader {
             String raw = raw(pending);
             pending.clear();
             if (layout == null) {
-                layout = Layout.fromHeader(fields, mapping);
+                layout = HeaderLayout.fromHeader(fields, mapping);
                 continue;
             }
             emit(fields, layout, new SourceRef(file.path(), file.index(), first), raw, sink);
@@ -101,23 +101,8 @@ final class DelimitedExportReader implements ExportReader {
         return new FileRead(cs[0], validator.timeOnlyDated());
     }
 
-    private void emit(List<String> fields, Layout layout, SourceRef source, String raw, RowSink sink) {
-        if (layout.missing() != null) {
-            sink.quarantine(new QuarantinedRow(source.file(), source.line(), QuarantineReason.MISSING_COLUMN,
-                    layout.missing().column(), layout.missing().detail(), raw));
-            return;
-        }
-        if (!layout.fits(fields.size())) {
-            sink.quarantine(new QuarantinedRow(source.file(), source.line(), QuarantineReason.WRONG_COLUMN_COUNT, null,
-                    "expected " + layout.expectation() + " columns, found " + fields.size(), raw));
-            return;
-        }
-        Map<CanonicalField, String> values = new EnumMap<>(CanonicalField.class);
-        layout.indexes().forEach((f, i) -> values.put(f, i < fields.size() ? fields.get(i) : null));
-        if (layout.bot() != null && layout.bot() < fields.size() && RowValidator.isTrue(fields.get(layout.bot()))) {
-            values.put(CanonicalField.SENDER_ROLE, "bot");
-        }
-        validator.validate(values, source, raw, sink);
+    private void emit(List<String> fields, HeaderLayout layout, SourceRef source, String raw, RowSink sink) {
+        layout.emit(fields, source, raw, sink, validator);
     }
 
     /**
@@ -125,11 +110,11 @@ final class DelimitedExportReader implements ExportReader {
      * rows can be matched to columns, so each is quarantined as missing_column saying why, instead
      * of the first data row silently becoming the header.
      */
-    private static Layout orUnreadableHeader(Layout layout, QuarantinedRow failed) {
+    private static HeaderLayout orUnreadableHeader(HeaderLayout layout, QuarantinedRow failed) {
         if (layout != null) {
             return layout;
         }
-        return new Layout(Map.of(), 0, 0, new MissingColumn(null, "the header on line " + failed.line() + " could not be read ("
+        return new HeaderLayout(Map.of(), 0, 0, new HeaderLayout.MissingColumn(null, "the header on line " + failed.line() + " could not be read ("
                 + failed.reason().code() + ": " + failed.detail() + "), so no column can be found"));
     }
 
@@ -163,65 +148,4 @@ final class DelimitedExportReader implements ExportReader {
         return sb.toString();
     }
 
-    /** Which column index holds each field, and how many columns a row must have. */
-    private record Layout(Map<CanonicalField, Integer> indexes, int exact, int atLeast, MissingColumn missing, Integer bot) {
-        Layout(Map<CanonicalField, Integer> indexes, int exact, int atLeast, MissingColumn missing) {
-            this(indexes, exact, atLeast, missing, null);
-        }
-
-        boolean fits(int n) {
-            return exact > 0 ? n == exact : n >= atLeast;
-        }
-
-        String expectation() {
-            return exact > 0 ? String.valueOf(exact) : "at least " + atLeast;
-        }
-
-        static Layout byIndex(ExportMapping mapping) {
-            Map<CanonicalField, Integer> idx = new EnumMap<>(CanonicalField.class);
-            int max = 0;
-            for (Map.Entry<CanonicalField, Column> e : mapping.columns().entrySet()) {
-                idx.put(e.getKey(), e.getValue().index());
-                max = Math.max(max, e.getValue().index() + 1);
-            }
-            return new Layout(idx, mapping.expectedColumns(), max, null);
-        }
-
-        static Layout fromHeader(List<String> header, ExportMapping mapping) {
-            Map<String, Integer> byName = new HashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                byName.putIfAbsent(header.get(i).strip().toLowerCase(java.util.Locale.ROOT), i);
-            }
-            Map<CanonicalField, Integer> idx = new EnumMap<>(CanonicalField.class);
-            MissingColumn missing = null;
-            for (Map.Entry<CanonicalField, Column> e : mapping.columns().entrySet()) {
-                Column c = e.getValue();
-                Integer i = c.byIndex() ? Integer.valueOf(c.index())
-                        : byName.get(c.name().strip().toLowerCase(java.util.Locale.ROOT));
-                if (i != null) {
-                    idx.put(e.getKey(), i);
-                } else if (missing == null && required(e.getKey(), mapping, byName)) {
-                    missing = new MissingColumn(e.getKey().column(), "the header has no " + c + " (header: " + String.join(", ", header) + ")");
-                }
-            }
-            Integer bot = mapping.botWhen() == null ? null : byName.get(mapping.botWhen().name().strip().toLowerCase(java.util.Locale.ROOT));
-            return new Layout(idx, header.size(), 0, missing, bot);
-        }
-
-        private static boolean required(CanonicalField f, ExportMapping mapping, Map<String, Integer> header) {
-            return switch (f) {
-                case TEXT, SENDER_ROLE, SENT_AT -> true;
-                case CONVERSATION_ID, CUSTOMER_ID -> {
-                    CanonicalField other = f == CanonicalField.CUSTOMER_ID ? CanonicalField.CONVERSATION_ID : CanonicalField.CUSTOMER_ID;
-                    Column c = mapping.columns().get(other);
-                    yield c == null || (!c.byIndex() && !header.containsKey(c.name().strip().toLowerCase(java.util.Locale.ROOT)));
-                }
-                default -> false;
-            };
-        }
-    }
-
-    /** Why rows cannot be read under a header: the column it lacks (null: the header itself is unreadable). */
-    private record MissingColumn(String column, String detail) {
-    }
 }

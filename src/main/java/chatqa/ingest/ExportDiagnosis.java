@@ -44,8 +44,8 @@ public final class ExportDiagnosis {
         if (startsWith(head, n, 'P', 'K', 3, 4)) {
             String ascii = new String(head, 0, n, StandardCharsets.ISO_8859_1);
             if (ascii.contains("xl/") || ascii.contains("[Content_Types].xml")) {
-                return "this is an Excel workbook (.xlsx), not a text export: save it as \"CSV UTF-8\" in Excel, "
-                        + "or export CSV from the platform";
+                return "this is an Excel workbook (.xlsx), not a text export: name it .xlsx (workbooks are read by their name), "
+                        + "or save it as \"CSV UTF-8\" in Excel";
             }
             return "this is a zip archive: unpack it and pass the export files inside";
         }

@@ -5,11 +5,16 @@ public enum ExportFormat {
     /** Delimited text (CSV, TSV); quoted fields may span lines. */
     CSV,
     /** One JSON object per line. */
-    JSONL;
+    JSONL,
+    /** An Excel workbook (.xlsx): one sheet's rows, the first its header. */
+    XLSX;
 
-    /** The format a file name suggests: .jsonl/.json/.ndjson are JSON Lines, anything else delimited. */
+    /** The format a file name suggests: .jsonl/.json/.ndjson are JSON Lines, .xlsx a workbook, anything else delimited. */
     public static ExportFormat fromFileName(String name) {
         String n = name.toLowerCase(java.util.Locale.ROOT);
+        if (n.endsWith(".xlsx")) {
+            return XLSX;
+        }
         return n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".json") ? JSONL : CSV;
     }
 }

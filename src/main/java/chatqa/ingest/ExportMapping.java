@@ -22,6 +22,9 @@ import chatqa.model.Role;
  * @param accounts  how the export spells accounts (platform prefixes, 主账号:子账号 sub-accounts)
  * @param botWhen   a column whose true value (true, 1, yes) makes the row a bot message whatever its
  *                  sender says (Udesk's is_welcome), or null
+ * @param sheet     the workbook sheet to read (.xlsx), or null: the first with the mapped columns
+ * @param kind      a column naming the message's kind (图片, 表情, image …): a message without text
+ *                  is kept as {@code [kind]} (it counts for response times) instead of quarantined; or null
  */
 public record ExportMapping(
         String source,
@@ -36,7 +39,9 @@ public record ExportMapping(
         List<String> timestampFormats,
         int expectedColumns,
         Accounts accounts,
-        Column botWhen) implements Serializable {
+        Column botWhen,
+        String sheet,
+        Column kind) implements Serializable {
 
     /**
      * Account spellings: {@code prefix} is stripped from agent and customer ids (Taobao's
@@ -52,7 +57,7 @@ public record ExportMapping(
                          Map<CanonicalField, Column> columns, Map<String, Role> roleCodes, Map<CanonicalField, String> defaults,
                          List<String> timestampFormats, int expectedColumns) {
         this(source, format, delimiter, quote, header, encoding, columns, roleCodes, defaults, timestampFormats, expectedColumns,
-                Accounts.NONE, null);
+                Accounts.NONE, null, null, null);
     }
 
     public ExportMapping {
@@ -75,7 +80,7 @@ public record ExportMapping(
     /** The same mapping with the file format forced (the --format option). */
     public ExportMapping withFormat(ExportFormat forced) {
         return new ExportMapping(source, forced, delimiter, quote, header, encoding, columns, roleCodes, defaults,
-                timestampFormats, expectedColumns, accounts, botWhen);
+                timestampFormats, expectedColumns, accounts, botWhen, sheet, kind);
     }
 
     public boolean hasTimestamps() {

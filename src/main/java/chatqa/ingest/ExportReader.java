@@ -32,6 +32,7 @@ public interface ExportReader {
         return switch (mapping.formatFor(file.path())) {
             case CSV -> new DelimitedExportReader(mapping, validator);
             case JSONL -> new JsonLinesExportReader(mapping, validator);
+            case XLSX -> new XlsxExportReader(mapping, validator);
         };
     }
 

@@ -90,6 +90,9 @@ final class JsonLinesExportReader implements ExportReader {
             if (mapping.botWhen() != null && RowValidator.isTrue(text(field(node, mapping.botWhen().name())))) {
                 values.put(CanonicalField.SENDER_ROLE, "bot");
             }
+            if (mapping.kind() != null) {
+                RowValidator.kindForMissingText(values, text(field(node, mapping.kind().name())));
+            }
             validator.validate(values, new SourceRef(file.path(), file.index(), line.number()), line.text(), sink);
         }
         return new FileRead(cs[0], validator.timeOnlyDated());

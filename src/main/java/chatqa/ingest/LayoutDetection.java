@@ -77,8 +77,19 @@ public final class LayoutDetection {
     public record Chosen(ExportMapping mapping, String said) {
     }
 
-    /** The layout of one file. */
+    /** The layout of one file (of a workbook: of its first sheet that fits a preset). */
     public static Detected detect(Path file) throws IOException {
+        if (ExportFormat.fromFileName(file.toString()) == ExportFormat.XLSX) {
+            Detected first = null;
+            for (XlsxExportReader.Sheet sheet : XlsxExportReader.sheets(file)) {
+                Detected d = detect(file, sheet.header());
+                if (d.preset() != null) {
+                    return d;
+                }
+                first = first == null ? d : first;
+            }
+            return first != null ? first : new Detected(file, List.of(), null, null);
+        }
         List<String> columns = firstRecordColumns(file);
         return detect(file, columns);
     }
@@ -91,7 +102,8 @@ public final class LayoutDetection {
         int most = 0;
         for (String name : MappingLoader.BUILT_IN) {
             ExportMapping m = MappingLoader.load(name);
-            if (!m.header()) {
+            ExportFormat fileFormat = ExportFormat.fromFileName(file.toString());
+            if (!m.header() || (m.format() != null && m.format() != fileFormat)) {
                 continue;
             }
             List<String> named = namedColumns(m);
@@ -111,8 +123,10 @@ public final class LayoutDetection {
             String n = c.name().strip().toLowerCase(Locale.ROOT);
             out.add(n.contains(".") ? n.substring(0, n.indexOf('.')) : n);
         });
-        if (m.botWhen() != null) {
-            out.add(m.botWhen().name().strip().toLowerCase(Locale.ROOT));
+        for (Column extra : new Column[] {m.botWhen(), m.kind()}) {
+            if (extra != null) {
+                out.add(extra.name().strip().toLowerCase(Locale.ROOT));
+            }
         }
         return out.stream().distinct().toList();
     }

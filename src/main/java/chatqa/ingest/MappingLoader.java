@@ -22,10 +22,10 @@ import chatqa.model.Role;
 public final class MappingLoader {
     private static final Set<String> KEYS = Set.of("description", "format", "delimiter", "quote", "header", "encoding",
             "columns", "roles", "defaults", "timestamp_formats", "time_format", "expected_columns", "account_prefix", "sub_accounts",
-            "bot_when");
+            "bot_when", "sheet", "kind");
 
     /** The mappings shipped in the jar, by name (--mapping NAME). */
-    public static final List<String> BUILT_IN = List.of("jddc", "jd-chatlog", "taobao-chatlog", "pdd-chat", "udesk-im");
+    public static final List<String> BUILT_IN = List.of("jddc", "jd-chatlog", "taobao-chatlog", "pdd-chat", "pdd-xlsx", "udesk-im");
 
     private MappingLoader() {
     }
@@ -98,8 +98,9 @@ public final class MappingLoader {
             format = switch (formatNode.text().trim().toLowerCase(Locale.ROOT)) {
                 case "csv", "tsv" -> ExportFormat.CSV;
                 case "jsonl", "json" -> ExportFormat.JSONL;
+                case "xlsx" -> ExportFormat.XLSX;
                 case "auto" -> null;
-                default -> throw formatNode.error("expected csv, jsonl or auto");
+                default -> throw formatNode.error("expected csv, tsv, jsonl, xlsx or auto");
             };
         }
         // "format: tsv" means tab-separated even for .txt/.csv file names.
@@ -141,7 +142,8 @@ public final class MappingLoader {
             botWhen = Column.named(bot.text().trim());
         }
         return new ExportMapping(source, format, delimiter, quote, header, encoding, columns, roles, defaults,
-                timeFormats(root), expected, accounts, botWhen);
+                timeFormats(root), expected, accounts, botWhen, root.string("sheet", null),
+                root.get("kind") == null ? null : Column.named(root.required("kind").text().trim()));
     }
 
     private static Map<CanonicalField, Column> columns(YamlTree node, boolean header) {

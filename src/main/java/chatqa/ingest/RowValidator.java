@@ -69,6 +69,17 @@ public final class RowValidator {
         this.latest = readAt.plus(CLOCK_SKEW);
     }
 
+    /**
+     * A message without text but of a named kind (an image, an emoji, a product card) is kept as
+     * {@code [kind]}: it was a message, and counts for response times, though no phrase is in it.
+     */
+    static void kindForMissingText(Map<CanonicalField, String> values, String kind) {
+        String text = values.get(CanonicalField.TEXT);
+        if ((text == null || text.isBlank()) && kind != null && !kind.isBlank()) {
+            values.put(CanonicalField.TEXT, "[" + kind.strip() + "]");
+        }
+    }
+
     /** A flag column's yes: true, 1, yes, y (any case). */
     static boolean isTrue(String value) {
         if (value == null) {

@@ -25,11 +25,10 @@ import chatqa.ingest.InputFile;
  * and workbooks and archives among them are named so the summary can say why they were not read.
  */
 final class InputListing {
-    private static final Set<String> EXTENSIONS = Set.of("csv", "tsv", "txt", "jsonl", "json", "ndjson");
+    private static final Set<String> EXTENSIONS = Set.of("csv", "tsv", "txt", "jsonl", "json", "ndjson", "xlsx");
     /** Kinds of file people put beside their exports that chatqa does not read, and what to do about them. */
     private static final Map<String, String> NOT_READ = Map.of(
-            "xlsx", "an Excel workbook: save it as \"CSV UTF-8\" (chatqa reads CSV, TSV and JSON Lines)",
-            "xls", "an old Excel workbook: save it as \"CSV UTF-8\" (chatqa reads CSV, TSV and JSON Lines)",
+            "xls", "an old Excel workbook: save it as \"CSV UTF-8\" (chatqa reads CSV, TSV, JSON Lines and .xlsx)",
             "zip", "a zip archive: unpack it and pass the files inside",
             "gz", "a compressed file: unpack it first",
             "7z", "an archive: unpack it first",

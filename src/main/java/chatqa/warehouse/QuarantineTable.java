@@ -21,7 +21,7 @@ public final class QuarantineTable {
     public static final Table<Entry> TABLE = new Table<>(Tables.QUARANTINE, List.of(
             new Column<>("source_file", StringType, "the export file", Entry::file),
             new Column<>("source_line", LongType, "the row's (first) line", Entry::line),
-            new Column<>("reason", StringType, "`bad_encoding`, `unbalanced_quotes`, `wrong_column_count`, `bad_json`, `missing_column`, "
+            new Column<>("reason", StringType, "`bad_encoding`, `unbalanced_quotes`, `wrong_column_count`, `bad_json`, `bad_workbook`, `missing_column`, "
                     + "`missing_text`, `missing_role`, `unknown_role`, `missing_timestamp`, `bad_timestamp`, `implausible_timestamp`, "
                     + "`missing_customer`, `duplicate_message`; and `rule_error`", Entry::reason),
             new Column<>("field", StringType, "the canonical field at fault, if one; for `rule_error` the id of the rule (or "

@@ -130,22 +130,22 @@ class FailedRunTest {
 
         RunSummary s = refused(export("export.csv", xlsx), DAY);
 
-        assertTrue(s.diagnoses().get(0).endsWith("this is an Excel workbook (.xlsx), not a text export: save it as \"CSV UTF-8\" "
-                + "in Excel, or export CSV from the platform"), s.diagnoses().toString());
+        assertTrue(s.diagnoses().get(0).endsWith("this is an Excel workbook (.xlsx), not a text export: name it .xlsx (workbooks are "
+                + "read by their name), or save it as \"CSV UTF-8\" in Excel"), s.diagnoses().toString());
     }
 
     @Test
     void aWorkbookBesideTheExportsIsNamedAndPassedOver() throws IOException {
         Path input = Files.createDirectories(tmp.resolve("with-workbook"));
         Files.copy(Path.of(fixture("day1")).resolve("shop-s1.csv"), input.resolve("shop-s1.csv"));
-        Files.write(input.resolve("客服聊天.xlsx"), "PK\u0003\u0004".getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(input.resolve("客服聊天.xls"), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0});
 
         RunSummary s = new ScoreJob(spark).run(options(input.toString(), DAY, RuleBookLoader.loadDefault(), tmp.resolve("own")));
 
         assertTrue(s.committed(), s.render());
         assertEquals(1, s.files());
-        assertEquals(List.of(input.resolve("客服聊天.xlsx") + ": skipped, an Excel workbook: save it as \"CSV UTF-8\" (chatqa reads CSV, "
-                + "TSV and JSON Lines)"), s.warnings());
+        assertEquals(List.of(input.resolve("客服聊天.xls") + ": skipped, an old Excel workbook: save it as \"CSV UTF-8\" (chatqa reads CSV, "
+                + "TSV, JSON Lines and .xlsx)"), s.warnings());
     }
 
     @Test
