@@ -7,7 +7,9 @@ public enum ExportFormat {
     /** One JSON object per line. */
     JSONL,
     /** An Excel workbook (.xlsx): one sheet's rows, the first its header. */
-    XLSX;
+    XLSX,
+    /** The chat-window copy agents paste into a text file: 昵称 time lines, each followed by its text. */
+    CHAT_COPY;
 
     /** The format a file name suggests: .jsonl/.json/.ndjson are JSON Lines, .xlsx a workbook, anything else delimited. */
     public static ExportFormat fromFileName(String name) {

@@ -33,6 +33,7 @@ public interface ExportReader {
             case CSV -> new DelimitedExportReader(mapping, validator);
             case JSONL -> new JsonLinesExportReader(mapping, validator);
             case XLSX -> new XlsxExportReader(mapping, validator);
+            case CHAT_COPY -> new ChatCopyExportReader(mapping, validator);
         };
     }
 

@@ -90,8 +90,28 @@ public final class LayoutDetection {
             }
             return first != null ? first : new Detected(file, List.of(), null, null);
         }
+        String first = firstLine(file);
+        if (first != null && ChatCopyExportReader.opensMessage(first)) {
+            return new Detected(file, List.of(first), CHAT_COPY, MappingLoader.load(CHAT_COPY));
+        }
         List<String> columns = firstRecordColumns(file);
         return detect(file, columns);
+    }
+
+    /** The preset of the chat-window copy, recognised by its first line rather than by columns. */
+    private static final String CHAT_COPY = "taobao-chat-copy";
+
+    private static String firstLine(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            TextLines lines = ExportReader.lines(in, ExportMapping.canonical(), new FileEncoding[1]);
+            TextLines.Line line;
+            for (int i = 0; i < SAMPLE_LINES && (line = lines.next()) != null; i++) {
+                if (line.text() != null && !line.text().isBlank()) {
+                    return line.text().strip();
+                }
+            }
+        }
+        return null;
     }
 
     static Detected detect(Path file, List<String> columns) {
@@ -103,7 +123,7 @@ public final class LayoutDetection {
         for (String name : MappingLoader.BUILT_IN) {
             ExportMapping m = MappingLoader.load(name);
             ExportFormat fileFormat = ExportFormat.fromFileName(file.toString());
-            if (!m.header() || (m.format() != null && m.format() != fileFormat)) {
+            if (!m.header() || m.format() == ExportFormat.CHAT_COPY || (m.format() != null && m.format() != fileFormat)) {
                 continue;
             }
             List<String> named = namedColumns(m);

@@ -25,7 +25,8 @@ public final class MappingLoader {
             "bot_when", "sheet", "kind");
 
     /** The mappings shipped in the jar, by name (--mapping NAME). */
-    public static final List<String> BUILT_IN = List.of("jddc", "jd-chatlog", "taobao-chatlog", "pdd-chat", "pdd-xlsx", "udesk-im");
+    public static final List<String> BUILT_IN = List.of("jddc", "jd-chatlog", "taobao-chatlog", "taobao-chat-copy", "pdd-chat", "pdd-xlsx",
+            "udesk-im");
 
     private MappingLoader() {
     }
@@ -99,8 +100,9 @@ public final class MappingLoader {
                 case "csv", "tsv" -> ExportFormat.CSV;
                 case "jsonl", "json" -> ExportFormat.JSONL;
                 case "xlsx" -> ExportFormat.XLSX;
+                case "chat-copy" -> ExportFormat.CHAT_COPY;
                 case "auto" -> null;
-                default -> throw formatNode.error("expected csv, tsv, jsonl, xlsx or auto");
+                default -> throw formatNode.error("expected csv, tsv, jsonl, xlsx, chat-copy or auto");
             };
         }
         // "format: tsv" means tab-separated even for .txt/.csv file names.

@@ -121,4 +121,21 @@ class PlatformPresetTest {
         assertEquals(List.of(Role.CUSTOMER, Role.AGENT), msgs.stream().map(Message::role).toList(), "user / mall_cs are role aliases");
         assertEquals("您好", msgs.get(1).text());
     }
+
+    @Test
+    void theTaobaoChatWindowCopyInGbk() throws IOException {
+        assertEquals("taobao-chat-copy", LayoutDetection.detect(EXPORTS.resolve("taobao-chat-copy-gbk.txt")).preset());
+        Map<String, ConversationScore> byCustomer = scored("taobao-chat-copy-gbk.txt");
+        assertEquals(List.of("tb_夏天的风"), List.copyOf(byCustomer.keySet()), "both sides of the window, one customer");
+        ConversationScore s = byCustomer.get("tb_夏天的风");
+        Conversation c = s.conversation();
+        assertEquals("柚子家居旗舰店", c.shopId());
+        List<Message> m = c.messages();
+        assertEquals(List.of(Role.AGENT, Role.CUSTOMER, Role.AGENT, Role.SYSTEM, Role.SYSTEM, Role.SYSTEM, Role.SYSTEM, Role.AGENT, Role.CUSTOMER),
+                m.stream().map(Message::role).toList(), "no status line, no recall, no empty message");
+        assertEquals("在吗\n我买的台灯什么时候发货？\n订单号是[订单x]", m.get(1).text(), "a message's lines, the name glued to its time");
+        assertEquals("小美", m.get(0).agentId());
+        assertEquals("阿杰", m.get(7).agentId());
+        assertEquals(50.0, s.timing().firstResponseSeconds(), 1e-9, "9:58:40 → 9:59:30; the greeting before the customer wrote is no reply");
+    }
 }
