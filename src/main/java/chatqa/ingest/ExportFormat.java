@@ -9,7 +9,9 @@ public enum ExportFormat {
     /** An Excel workbook (.xlsx): one sheet's rows, the first its header. */
     XLSX,
     /** The chat-window copy agents paste into a text file: 昵称 time lines, each followed by its text. */
-    CHAT_COPY;
+    CHAT_COPY,
+    /** Qiyu's export zip: session.txt and message.txt, JSON Lines, messages read with their session. */
+    QIYU_ZIP;
 
     /** The format a file name suggests: .jsonl/.json/.ndjson are JSON Lines, .xlsx a workbook, anything else delimited. */
     public static ExportFormat fromFileName(String name) {

@@ -34,6 +34,7 @@ public interface ExportReader {
             case JSONL -> new JsonLinesExportReader(mapping, validator);
             case XLSX -> new XlsxExportReader(mapping, validator);
             case CHAT_COPY -> new ChatCopyExportReader(mapping, validator);
+            case QIYU_ZIP -> new QiyuZipReader(mapping, validator);
         };
     }
 

@@ -55,6 +55,40 @@ final class JsonLinesExportReader implements ExportReader {
         return v == null || v.isNull() ? null : v.asText();
     }
 
+    /** The line as one JSON object, or null after quarantining it as bad_json. */
+    static JsonNode parse(InputFile file, TextLines.Line line, RowSink sink) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(line.text());
+        } catch (JsonProcessingException e) {
+            sink.quarantine(new QuarantinedRow(file.path(), line.number(), QuarantineReason.BAD_JSON, null,
+                    "not valid JSON: " + e.getOriginalMessage(), line.text()));
+            return null;
+        }
+        if (node == null || !node.isObject()) {
+            sink.quarantine(new QuarantinedRow(file.path(), line.number(), QuarantineReason.BAD_JSON, null,
+                    "expected one JSON object per line", line.text()));
+            return null;
+        }
+        return node;
+    }
+
+    /** One record's fields by the mapping's names or paths, to the validator. */
+    void emit(JsonNode node, SourceRef source, String raw, RowSink sink) {
+        Map<CanonicalField, String> values = new EnumMap<>(CanonicalField.class);
+        for (Map.Entry<CanonicalField, Column> e : mapping.columns().entrySet()) {
+            JsonNode v = e.getValue().byIndex() ? null : field(node, e.getValue().name());
+            values.put(e.getKey(), v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString());
+        }
+        if (mapping.botWhen() != null && RowValidator.isTrue(text(field(node, mapping.botWhen().name())))) {
+            values.put(CanonicalField.SENDER_ROLE, "bot");
+        }
+        if (mapping.kind() != null) {
+            RowValidator.kindForMissingText(values, text(field(node, mapping.kind().name())));
+        }
+        validator.validate(values, source, raw, sink);
+    }
+
     @Override
     public FileRead read(InputStream in, InputFile file, RowSink sink) throws IOException {
         FileEncoding[] cs = new FileEncoding[1];
@@ -69,31 +103,10 @@ final class JsonLinesExportReader implements ExportReader {
             if (line.text().isBlank()) {
                 continue;
             }
-            JsonNode node;
-            try {
-                node = JSON.readTree(line.text());
-            } catch (JsonProcessingException e) {
-                sink.quarantine(new QuarantinedRow(file.path(), line.number(), QuarantineReason.BAD_JSON, null,
-                        "not valid JSON: " + e.getOriginalMessage(), line.text()));
-                continue;
+            JsonNode node = parse(file, line, sink);
+            if (node != null) {
+                emit(node, new SourceRef(file.path(), file.index(), line.number()), line.text(), sink);
             }
-            if (node == null || !node.isObject()) {
-                sink.quarantine(new QuarantinedRow(file.path(), line.number(), QuarantineReason.BAD_JSON, null,
-                        "expected one JSON object per line", line.text()));
-                continue;
-            }
-            Map<CanonicalField, String> values = new EnumMap<>(CanonicalField.class);
-            for (Map.Entry<CanonicalField, Column> e : mapping.columns().entrySet()) {
-                JsonNode v = e.getValue().byIndex() ? null : field(node, e.getValue().name());
-                values.put(e.getKey(), v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString());
-            }
-            if (mapping.botWhen() != null && RowValidator.isTrue(text(field(node, mapping.botWhen().name())))) {
-                values.put(CanonicalField.SENDER_ROLE, "bot");
-            }
-            if (mapping.kind() != null) {
-                RowValidator.kindForMissingText(values, text(field(node, mapping.kind().name())));
-            }
-            validator.validate(values, new SourceRef(file.path(), file.index(), line.number()), line.text(), sink);
         }
         return new FileRead(cs[0], validator.timeOnlyDated());
     }

@@ -50,7 +50,8 @@ public final class LayoutDetection {
                 return new Chosen(ExportMapping.canonical(), "mapping: auto, canonical schema (inputs not on this machine)");
             }
             try (Stream<Path> s = Files.walk(Path.of(input))) {
-                s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).forEach(files::add);
+                s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).filter(LayoutDetection::export)
+                        .forEach(files::add);
             }
         }
         Map<String, Detected> byPreset = new LinkedHashMap<>();
@@ -70,7 +71,13 @@ public final class LayoutDetection {
         return d.preset() == null
                 ? new Chosen(ExportMapping.canonical(), "mapping: auto, canonical schema")
                 : new Chosen(d.mapping(), "mapping: auto, recognised " + d.preset() + " (" + d.mapping().source() + ") from "
-                + d.file().getFileName() + "'s columns");
+                + d.file().getFileName());
+    }
+
+    /** Files the run reads as exports (and zips, which may be Qiyu's); workbooks of old and archives of other kinds are not looked at. */
+    private static boolean export(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !(n.endsWith(".xls") || n.endsWith(".gz") || n.endsWith(".7z") || n.endsWith(".rar") || n.endsWith(".pdf"));
     }
 
     /** The mapping chosen and the line that says so. */
@@ -90,6 +97,17 @@ public final class LayoutDetection {
             }
             return first != null ? first : new Detected(file, List.of(), null, null);
         }
+        if (file.toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+                boolean qiyu = zip.stream().anyMatch(e -> e.getName().equals(QiyuZipReader.MESSAGES)
+                        || e.getName().endsWith("/" + QiyuZipReader.MESSAGES));
+                if (qiyu) {
+                    return new Detected(file, List.of(QiyuZipReader.MESSAGES), QIYU, MappingLoader.load(QIYU));
+                }
+            } catch (java.util.zip.ZipException e) {
+                // not a zip after all: the reader says so
+            }
+        }
         String first = firstLine(file);
         if (first != null && ChatCopyExportReader.opensMessage(first)) {
             return new Detected(file, List.of(first), CHAT_COPY, MappingLoader.load(CHAT_COPY));
@@ -97,6 +115,9 @@ public final class LayoutDetection {
         List<String> columns = firstRecordColumns(file);
         return detect(file, columns);
     }
+
+    /** The preset of Qiyu's export zip, recognised by its message.txt. */
+    private static final String QIYU = "qiyu-export";
 
     /** The preset of the chat-window copy, recognised by its first line rather than by columns. */
     private static final String CHAT_COPY = "taobao-chat-copy";
@@ -123,7 +144,8 @@ public final class LayoutDetection {
         for (String name : MappingLoader.BUILT_IN) {
             ExportMapping m = MappingLoader.load(name);
             ExportFormat fileFormat = ExportFormat.fromFileName(file.toString());
-            if (!m.header() || m.format() == ExportFormat.CHAT_COPY || (m.format() != null && m.format() != fileFormat)) {
+            if (!m.header() || m.format() == ExportFormat.CHAT_COPY || m.format() == ExportFormat.QIYU_ZIP
+                    || (m.format() != null && m.format() != fileFormat)) {
                 continue;
             }
             List<String> named = namedColumns(m);

@@ -42,6 +42,11 @@ final class InputListing {
     }
 
     static Listing expand(List<String> inputs, Configuration conf) throws IOException {
+        return expand(inputs, conf, false);
+    }
+
+    /** With {@code zips}, zip archives in the folders are exports too (the mapping reads them: Qiyu's). */
+    static Listing expand(List<String> inputs, Configuration conf, boolean zips) throws IOException {
         List<String> paths = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (String input : inputs) {
@@ -50,7 +55,7 @@ final class InputListing {
             if (!fs.exists(p)) {
                 throw new IOException("--input " + input + ": no such file or folder");
             }
-            collect(fs, fs.getFileStatus(p), true, paths, skipped);
+            collect(fs, fs.getFileStatus(p), true, zips, paths, skipped);
         }
         List<String> sorted = paths.stream().distinct().sorted().toList();
         List<InputFile> files = new ArrayList<>();
@@ -62,7 +67,7 @@ final class InputListing {
         return new Listing(files, skipped.stream().sorted().toList());
     }
 
-    private static void collect(FileSystem fs, FileStatus status, boolean named, List<String> out, List<String> skipped)
+    private static void collect(FileSystem fs, FileStatus status, boolean named, boolean zips, List<String> out, List<String> skipped)
             throws IOException {
         String name = status.getPath().getName();
         if (!named && (name.startsWith(".") || name.startsWith("_"))) {
@@ -70,9 +75,9 @@ final class InputListing {
         }
         if (status.isDirectory()) {
             for (FileStatus child : fs.listStatus(status.getPath())) {
-                collect(fs, child, false, out, skipped);
+                collect(fs, child, false, zips, out, skipped);
             }
-        } else if (named || EXTENSIONS.contains(extension(name))) {
+        } else if (named || EXTENSIONS.contains(extension(name)) || (zips && extension(name).equals("zip"))) {
             out.add(status.getPath().toString());
         } else if (NOT_READ.containsKey(extension(name))) {
             skipped.add(status.getPath().toString() + ": skipped, " + NOT_READ.get(extension(name)));

@@ -81,7 +81,8 @@ public final class ScoreJob {
             for (String d : DayPartitions.recover(o.warehouse(), conf)) {
                 Progress.say("finished the commit of %s that an earlier run was killed in", d);
             }
-            InputListing.Listing listing = InputListing.expand(o.inputs(), conf);
+            InputListing.Listing listing = InputListing.expand(o.inputs(), conf,
+                    o.mapping().format() == chatqa.ingest.ExportFormat.QIYU_ZIP);
             List<InputFile> files = listing.files();
             if (files.isEmpty()) {
                 throw new IOException("no export files (.csv .tsv .txt .jsonl .json .ndjson) under " + String.join(", ", o.inputs())

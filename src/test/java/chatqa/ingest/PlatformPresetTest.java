@@ -41,10 +41,14 @@ class PlatformPresetTest {
     Path tmp;
 
     private static Map<String, ConversationScore> scored(String file) throws IOException {
+        return scored(file, 0);
+    }
+
+    private static Map<String, ConversationScore> scored(String file, int junk) throws IOException {
         Path path = EXPORTS.resolve(file);
         LayoutDetection.Chosen chosen = LayoutDetection.choose(List.of(path.toString()));
         LocalExports.Read read = LocalExports.read(List.of(path), chosen.mapping(), SHANGHAI, Duration.ofMinutes(30));
-        assertEquals(List.of(), read.quarantined(), file);
+        assertEquals(junk, read.quarantined().size(), file + ": " + read.quarantined());
         return read.conversations().stream().map(SCORER::score)
                 .collect(Collectors.toMap(s -> s.conversation().customerId(), Function.identity()));
     }
@@ -137,5 +141,19 @@ class PlatformPresetTest {
         assertEquals("小美", m.get(0).agentId());
         assertEquals("阿杰", m.get(7).agentId());
         assertEquals(50.0, s.timing().firstResponseSeconds(), 1e-9, "9:58:40 → 9:59:30; the greeting before the customer wrote is no reply");
+    }
+
+    @Test
+    void qiyuZipMessagesWithTheirSessionsAndTheRobot() throws IOException {
+        assertEquals("qiyu-export", LayoutDetection.detect(EXPORTS.resolve("qiyu-export.zip")).preset());
+        Map<String, ConversationScore> byCustomer = scored("qiyu-export.zip", 1); // message.txt's last line, 共7条消息
+        ConversationScore earphones = byCustomer.get("visitor_77");
+        List<Message> m = earphones.conversation().messages();
+        assertEquals(List.of(Role.CUSTOMER, Role.BOT, Role.AGENT, Role.CUSTOMER, Role.AGENT), m.stream().map(Message::role).toList(),
+                "staffId -1 is the robot");
+        assertEquals("七鱼小王", m.get(2).agentId(), "the agent from the session's staffName");
+        assertTrue(earphones.conversation().id().contains("9001"), "the session is the conversation: " + earphones.conversation().id());
+        assertEquals(40.0, earphones.timing().firstResponseSeconds(), 1e-9, "the robot's reply does not stop the clock");
+        assertEquals("七鱼小李", byCustomer.get("visitor_88").agentId());
     }
 }
