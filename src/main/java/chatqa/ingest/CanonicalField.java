@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** The fields of chatqa's canonical message schema; mappings point export columns at them. */
 public enum CanonicalField {
-    CONVERSATION_ID, MESSAGE_ID, SENT_AT, SENDER_ROLE, AGENT_ID, CUSTOMER_ID, SHOP_ID, TEXT;
+    CONVERSATION_ID, MESSAGE_ID, SENT_AT, SENDER_ROLE, AGENT_ID, CUSTOMER_ID, SHOP_ID, TEXT,
+    /** The customer's rating of the conversation, on any of its rows (optional). */
+    RATING;
 
     /** The column name in canonical CSV headers and JSON keys. */
     public String column() {

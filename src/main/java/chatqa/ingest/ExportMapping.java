@@ -23,6 +23,8 @@ import chatqa.model.Role;
  * @param botWhen   a column whose true value (true, 1, yes) makes the row a bot message whatever its
  *                  sender says (Udesk's is_welcome), or null
  * @param sheet     the workbook sheet to read (.xlsx), or null: the first with the mapped columns
+ * @param ratings   raw rating → CSAT 1–5 (the platform's codes, e.g. Taobao's eval_code 0 → 5); empty:
+ *                  the shared scale of chatqa/ingest/ratings.yaml (1–5 as numbers, 非常满意 … 差评)
  * @param kind      a column naming the message's kind (图片, 表情, image …): a message without text
  *                  is kept as {@code [kind]} (it counts for response times) instead of quarantined; or null
  */
@@ -41,7 +43,8 @@ public record ExportMapping(
         Accounts accounts,
         Column botWhen,
         String sheet,
-        Column kind) implements Serializable {
+        Column kind,
+        Map<String, Integer> ratings) implements Serializable {
 
     /**
      * Account spellings: {@code prefix} is stripped from agent and customer ids (Taobao's
@@ -57,11 +60,12 @@ public record ExportMapping(
                          Map<CanonicalField, Column> columns, Map<String, Role> roleCodes, Map<CanonicalField, String> defaults,
                          List<String> timestampFormats, int expectedColumns) {
         this(source, format, delimiter, quote, header, encoding, columns, roleCodes, defaults, timestampFormats, expectedColumns,
-                Accounts.NONE, null, null, null);
+                Accounts.NONE, null, null, null, Map.of());
     }
 
     public ExportMapping {
         accounts = accounts == null ? Accounts.NONE : accounts;
+        ratings = ratings == null ? Map.of() : Map.copyOf(ratings);
         columns = columns.isEmpty() ? Map.of() : new EnumMap<>(columns);
         roleCodes = Map.copyOf(roleCodes);
         defaults = defaults.isEmpty() ? Map.of() : new EnumMap<>(defaults);
@@ -80,7 +84,7 @@ public record ExportMapping(
     /** The same mapping with the file format forced (the --format option). */
     public ExportMapping withFormat(ExportFormat forced) {
         return new ExportMapping(source, forced, delimiter, quote, header, encoding, columns, roleCodes, defaults,
-                timestampFormats, expectedColumns, accounts, botWhen, sheet, kind);
+                timestampFormats, expectedColumns, accounts, botWhen, sheet, kind, ratings);
     }
 
     public boolean hasTimestamps() {

@@ -161,7 +161,9 @@ public final class LayoutDetection {
     /** The first keys of the columns a mapping reads (a path's first key), lower case. */
     static List<String> namedColumns(ExportMapping m) {
         List<String> out = new ArrayList<>();
-        m.columns().values().stream().filter(c -> !c.byIndex()).forEach(c -> {
+        // A rating is on some rows only (the rated sessions'): it does not tell a layout.
+        m.columns().entrySet().stream().filter(e -> e.getKey() != CanonicalField.RATING).map(Map.Entry::getValue)
+                .filter(c -> !c.byIndex()).forEach(c -> {
             String n = c.name().strip().toLowerCase(Locale.ROOT);
             out.add(n.contains(".") ? n.substring(0, n.indexOf('.')) : n);
         });

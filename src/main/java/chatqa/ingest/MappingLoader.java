@@ -22,7 +22,7 @@ import chatqa.model.Role;
 public final class MappingLoader {
     private static final Set<String> KEYS = Set.of("description", "format", "delimiter", "quote", "header", "encoding",
             "columns", "roles", "defaults", "timestamp_formats", "time_format", "expected_columns", "account_prefix", "sub_accounts",
-            "bot_when", "sheet", "kind");
+            "bot_when", "sheet", "kind", "ratings");
 
     /** The mappings shipped in the jar, by name (--mapping NAME). */
     public static final List<String> BUILT_IN = List.of("jddc", "jd-chatlog", "taobao-chatlog", "taobao-chat-copy", "pdd-chat", "pdd-xlsx",
@@ -46,12 +46,14 @@ public final class MappingLoader {
         BUILT_IN.forEach(name -> candidates.put(name, load(name)));
         for (Map.Entry<String, ExportMapping> e : candidates.entrySet()) {
             ExportMapping m = e.getValue();
-            long shared = m.columns().values().stream().filter(c -> !c.byIndex())
-                    .filter(c -> seen.contains(c.name().strip().toLowerCase(Locale.ROOT))).count();
+            // The optional rating column tells no layout apart.
+            List<Column> named = m.columns().entrySet().stream().filter(c -> c.getKey() != CanonicalField.RATING)
+                    .map(Map.Entry::getValue).filter(c -> !c.byIndex()).toList();
+            long shared = named.stream().filter(c -> seen.contains(c.name().strip().toLowerCase(Locale.ROOT))).count();
             if (shared > most) {
                 most = shared;
-                best = m.source() + " (" + shared + " of " + m.columns().size() + " columns"
-                        + (e.getKey() != null && shared == m.columns().size() ? ": run with --mapping " + e.getKey() : "") + ")";
+                best = m.source() + " (" + shared + " of " + named.size() + " columns"
+                        + (e.getKey() != null && shared == named.size() ? ": run with --mapping " + e.getKey() : "") + ")";
             }
         }
         return best;
@@ -146,7 +148,7 @@ public final class MappingLoader {
         }
         return new ExportMapping(source, format, delimiter, quote, header, encoding, columns, roles, defaults,
                 timeFormats(root), expected, accounts, botWhen, root.string("sheet", null),
-                root.get("kind") == null ? null : Column.named(root.required("kind").text().trim()));
+                root.get("kind") == null ? null : Column.named(root.required("kind").text().trim()), ratings(root.get("ratings")));
     }
 
     private static Map<CanonicalField, Column> columns(YamlTree node, boolean header) {
@@ -189,6 +191,27 @@ public final class MappingLoader {
         return out;
     }
 
+    /** {@code ratings:} raw value → CSAT 1–5. */
+    private static Map<String, Integer> ratings(YamlTree node) {
+        Map<String, Integer> out = new HashMap<>();
+        if (node == null) {
+            return out;
+        }
+        node.entries().forEach((raw, csat) -> {
+            int v;
+            try {
+                v = Integer.parseInt(csat.text().trim());
+            } catch (NumberFormatException e) {
+                throw csat.error("expected a CSAT from 1 to 5 for rating '" + raw + "', got '" + csat.text() + "'");
+            }
+            if (v < 1 || v > 5) {
+                throw csat.error("expected a CSAT from 1 to 5 for rating '" + raw + "', got " + v);
+            }
+            out.put(raw, v);
+        });
+        return out;
+    }
+
     private static Map<String, Role> roles(YamlTree node) {
         Map<String, Role> out = new HashMap<>();
         if (node == null) {
@@ -211,7 +234,7 @@ public final class MappingLoader {
         }
         node.entries().forEach((key, value) -> {
             CanonicalField field = CanonicalField.fromColumn(key);
-            if (field == null || field == CanonicalField.TEXT || field == CanonicalField.SENT_AT) {
+            if (field == null || field == CanonicalField.TEXT || field == CanonicalField.SENT_AT || field == CanonicalField.RATING) {
                 throw value.error("cannot default '" + key + "' (allowed: conversation_id, message_id, sender_role, agent_id, customer_id, shop_id)");
             }
             out.put(field, value.text());

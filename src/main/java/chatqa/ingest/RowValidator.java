@@ -153,7 +153,8 @@ public final class RowValidator {
             agentId = mapping.defaults().get(CanonicalField.AGENT_ID);
         }
         sink.accept(new Message(v.get(CanonicalField.CONVERSATION_ID), v.get(CanonicalField.MESSAGE_ID), sentAt, role,
-                agentId, v.get(CanonicalField.CUSTOMER_ID), v.get(CanonicalField.SHOP_ID), text, source));
+                agentId, v.get(CanonicalField.CUSTOMER_ID), v.get(CanonicalField.SHOP_ID), text, source,
+                CsatScale.of(v.get(CanonicalField.RATING), mapping.ratings())));
     }
 
     /** How many timestamps were a time of day put on the run's day. */

@@ -1,5 +1,6 @@
 package chatqa.job;
 
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -16,6 +17,7 @@ import org.apache.spark.sql.types.StructType;
 import chatqa.ingest.QuarantinedRow;
 import chatqa.ingest.Sessionizer;
 import chatqa.model.Message;
+import chatqa.model.Rating;
 import chatqa.model.Role;
 import chatqa.model.SourceRef;
 import chatqa.warehouse.Column;
@@ -51,6 +53,8 @@ final class ParsedRows {
             message("customer_id", StringType, Message::customerId),
             message("shop_id", StringType, Message::shopId),
             message("text", StringType, Message::text),
+            message("rating_raw", StringType, m -> m.rating() == null ? null : m.rating().raw()),
+            message("csat", DoubleType, m -> m.rating() == null ? null : m.rating().csat()),
             quarantined("reason", q -> q.reason().code()),
             quarantined("field", QuarantinedRow::field),
             quarantined("detail", QuarantinedRow::detail),
@@ -98,6 +102,7 @@ final class ParsedRows {
     static Message toMessage(Row r) {
         return new Message(r.getAs("conversation_id"), r.getAs("message_id"), (Instant) r.getAs("sent_at"),
                 Role.fromCode(r.getAs("role")), r.getAs("agent_id"), r.getAs("customer_id"), r.getAs("shop_id"),
-                r.getAs("text"), new SourceRef(r.getAs("file"), (Integer) r.getAs("file_index"), (Long) r.getAs("line")));
+                r.getAs("text"), new SourceRef(r.getAs("file"), (Integer) r.getAs("file_index"), (Long) r.getAs("line")),
+                r.getAs("rating_raw") == null ? null : new Rating(r.getAs("rating_raw"), (Double) r.getAs("csat")));
     }
 }

@@ -117,8 +117,29 @@ final class ReportQueries {
         for (int tier : sla) {
             q.append(", ").append(Scorecards.sla(tier).select());
         }
+        boolean rated = hasColumn(Tables.AGENT_SEGMENTS, Scorecards.CSAT.name());
+        // Spearman: Pearson's correlation of the average ranks (ties share theirs), among rated
+        // parts with a QA score, within the shop for a shop's row and over all for the team's.
+        q.append(", ").append(rated ? Scorecards.CSAT.select() : "CAST(NULL AS DOUBLE) AS csat")
+                .append(", ").append(rated ? Scorecards.RATED_RATE.select() : "CAST(NULL AS DOUBLE) AS rated_rate")
+                .append(", ").append(rated ? "count(csat)" : "0L").append(" AS rated")
+                .append(", ").append(rated ? "CASE WHEN grouping(shop_id) = 1 THEN corr(qa_rank_all, csat_rank_all) "
+                        + "ELSE corr(qa_rank_shop, csat_rank_shop) END" : "CAST(NULL AS DOUBLE)").append(" AS csat_qa_correlation");
         q.append(" FROM (SELECT s.*, coalesce(s.agent_id, '").append(Scorecards.UNKNOWN_AGENT).append("') AS agent, c.sentiment_start, ")
-                .append("c.sentiment_end FROM agent_segments s LEFT JOIN (SELECT conversation_id, sentiment_start, sentiment_end ")
+                .append("c.sentiment_end");
+        if (rated) {
+            for (String scope : List.of("shop", "all")) {
+                String partition = "PARTITION BY " + (scope.equals("shop") ? "s.shop_id, " : "") + "(s.csat IS NOT NULL AND s.qa_score IS NOT NULL)";
+                for (String v : List.of("qa_score", "csat")) {
+                    String col = v.equals("qa_score") ? "qa" : "csat";
+                    q.append(", CASE WHEN s.csat IS NOT NULL AND s.qa_score IS NOT NULL THEN (rank() OVER (").append(partition)
+                            .append(" ORDER BY s.").append(v).append(") + count(*) OVER (").append(partition).append(") + 1 - rank() OVER (")
+                            .append(partition).append(" ORDER BY s.").append(v).append(" DESC)) / 2.0 END AS ").append(col)
+                            .append("_rank_").append(scope);
+                }
+            }
+        }
+        q.append(" FROM agent_segments s LEFT JOIN (SELECT conversation_id, sentiment_start, sentiment_end ")
                 .append("FROM conversations WHERE dt = DATE'").append(day).append("') c ON s.conversation_id = c.conversation_id ")
                 .append("WHERE s.dt = DATE'").append(day).append("')");
         q.append(" GROUP BY GROUPING SETS ((shop_id), ()) ORDER BY is_team, shop_id");
@@ -129,7 +150,7 @@ final class ReportQueries {
                     d(r, Scorecards.FRT_P50), d(r, Scorecards.FRT_P90), slaRates(r, sla), d(r, Scorecards.GREETING_RATE),
                     d(r, Scorecards.APOLOGY_RATE), d(r, Scorecards.CLOSING_RATE), d(r, Scorecards.RESOLVED_RATE),
                     n(r, Scorecards.STARTED_NEGATIVE.name()), d(r, Scorecards.RECOVERY_RATE), n(r, Scorecards.RED_LINE_HITS.name()),
-                    n(r, Scorecards.FATAL_COUNT.name()), d(r, "sentiment_start"), d(r, "sentiment_end"), satisfaction(r));
+                    n(r, Scorecards.FATAL_COUNT.name()), d(r, "sentiment_start"), d(r, "sentiment_end"), satisfaction(r), csat(r));
             if (isTeam) {
                 team = t;
             } else {
@@ -173,7 +194,7 @@ final class ReportQueries {
                 SELECT a.shop_id, a.agent_id, a.rank, a.conversations, a.qa_score, p.qa_score AS previous_qa_score,
                        w.qa AS seven_day_qa_score,
                        a.frt_p50_s, a.frt_p90_s, a.greeting_rate, a.apology_rate, a.closing_rate, a.resolved_rate,
-                       a.started_negative, a.recovery_rate, a.red_line_hits, a.fatal_count, %4$s,
+                       a.started_negative, a.recovery_rate, a.red_line_hits, a.fatal_count, %4$s, %5$s,
                        mood.sentiment_start, mood.sentiment_end%3$s
                 FROM agent_scorecards a
                 LEFT JOIN p ON a.shop_id = p.shop_id AND a.agent_id = p.agent_id
@@ -182,7 +203,9 @@ final class ReportQueries {
                 WHERE a.dt = DATE'%1$s'
                 ORDER BY a.shop_id, a.rank, a.agent_id""".formatted(day, Scorecards.UNKNOWN_AGENT, slaCols,
                 hasColumn(Tables.AGENT_SCORECARDS, Scorecards.SATISFACTION.name()) ? "a." + Scorecards.SATISFACTION.name()
-                        : "CAST(NULL AS DOUBLE) AS " + Scorecards.SATISFACTION.name());
+                        : "CAST(NULL AS DOUBLE) AS " + Scorecards.SATISFACTION.name(),
+                hasColumn(Tables.AGENT_SCORECARDS, Scorecards.CSAT.name()) ? "a.csat, a.rated_rate"
+                        : "CAST(NULL AS DOUBLE) AS csat, CAST(NULL AS DOUBLE) AS rated_rate");
         List<AgentRow> out = new ArrayList<>();
         for (Row r : sql(q)) {
             out.add(new AgentRow(r.getAs("shop_id"), r.getAs("agent_id"), r.<Integer>getAs(Scorecards.RANK.name()),
@@ -190,7 +213,8 @@ final class ReportQueries {
                     d(r, Scorecards.FRT_P50), d(r, Scorecards.FRT_P90), slaRates(r, sla), d(r, Scorecards.GREETING_RATE),
                     d(r, Scorecards.APOLOGY_RATE), d(r, Scorecards.CLOSING_RATE), d(r, Scorecards.RESOLVED_RATE),
                     n(r, Scorecards.STARTED_NEGATIVE.name()), d(r, Scorecards.RECOVERY_RATE), n(r, Scorecards.RED_LINE_HITS.name()),
-                    n(r, Scorecards.FATAL_COUNT.name()), d(r, "sentiment_start"), d(r, "sentiment_end"), satisfaction(r)));
+                    n(r, Scorecards.FATAL_COUNT.name()), d(r, "sentiment_start"), d(r, "sentiment_end"), satisfaction(r),
+                    new DayReport.Csat(d(r, Scorecards.CSAT), d(r, Scorecards.RATED_RATE), 0, null)));
         }
         return out;
     }
@@ -401,6 +425,13 @@ final class ReportQueries {
     private static DayPoint dayPoint(Row r) {
         return new DayPoint(r.getAs("day"), n(r, Scorecards.CONVERSATIONS.name()), d(r, Scorecards.QA_SCORE), d(r, Scorecards.GREETING_RATE),
                 d(r, Scorecards.APOLOGY_RATE), d(r, Scorecards.CLOSING_RATE));
+    }
+
+    /** The ratings of a totals row; the correlation only from enough rated parts to mean something. */
+    private static DayReport.Csat csat(Row r) {
+        long rated = n(r, "rated");
+        Double correlation = rated >= DayReport.Csat.MIN_RATED_FOR_CORRELATION ? d(r, "csat_qa_correlation") : null;
+        return new DayReport.Csat(d(r, Scorecards.CSAT), d(r, Scorecards.RATED_RATE), rated, correlation);
     }
 
     private static Double satisfaction(Row r) {

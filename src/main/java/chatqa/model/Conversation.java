@@ -18,6 +18,16 @@ public record Conversation(String id, String shopId, String customerId, List<Mes
         return !messages.isEmpty() && messages.stream().allMatch(m -> m.sentAt() != null);
     }
 
+    /** The customer's rating of the conversation: the last one its messages carry, or null. */
+    public Rating rating() {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).rating() != null) {
+                return messages.get(i).rating();
+            }
+        }
+        return null;
+    }
+
     public Instant startedAt() {
         return messages.isEmpty() ? null : messages.get(0).sentAt();
     }

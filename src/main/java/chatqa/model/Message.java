@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * One accepted chat message as exported by the shop. {@code sentAt} is null when the export has
  * no timestamps at all (then every latency metric is unknown, never zero); {@code conversationId}
- * and {@code messageId} are null when the export does not carry them.
+ * and {@code messageId} are null when the export does not carry them. {@code rating} is the
+ * customer's rating of the conversation when the export puts one on its rows (null otherwise).
  */
 public record Message(
         String conversationId,
@@ -17,7 +18,14 @@ public record Message(
         String customerId,
         String shopId,
         String text,
-        SourceRef source) {
+        SourceRef source,
+        Rating rating) {
+
+    /** A message without a rating. */
+    public Message(String conversationId, String messageId, Instant sentAt, Role role, String agentId, String customerId,
+                   String shopId, String text, SourceRef source) {
+        this(conversationId, messageId, sentAt, role, agentId, customerId, shopId, text, source, null);
+    }
 
     public Message {
         Objects.requireNonNull(role, "role");
@@ -35,6 +43,6 @@ public record Message(
 
     /** The same message with a conversation and message id assigned by sessionizing. */
     public Message withIds(String newConversationId, String newMessageId) {
-        return new Message(newConversationId, newMessageId, sentAt, role, agentId, customerId, shopId, text, source);
+        return new Message(newConversationId, newMessageId, sentAt, role, agentId, customerId, shopId, text, source, rating);
     }
 }

@@ -61,6 +61,7 @@ final class AgentView {
         k.add(OverviewView.tile("sentiment recovered", Formats.percent(a.recoveryRate()), a.startedNegative() + " started negative; "
                 + Formats.sentiment(a.sentimentStart()) + " → " + Formats.sentiment(a.sentimentEnd())));
         k.add(OverviewView.tile("satisfaction (est.)", Formats.satisfaction(a.satisfaction()), "−2 very unhappy … 2 very satisfied"));
+        OverviewView.csatTile(a.csat(), k);
         return k;
     }
 

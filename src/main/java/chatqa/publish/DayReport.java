@@ -54,9 +54,19 @@ public record DayReport(
     public record Totals(String shopId, long parts, long agents, Double qaScore, Double frtP50, Double frtP90,
                          List<Double> slaRates, Double greetingRate, Double apologyRate, Double closingRate,
                          Double resolvedRate, long startedNegative, Double recoveryRate, long redLineHits,
-                         long fatal, Double sentimentStart, Double sentimentEnd, Double satisfaction) {
+                         long fatal, Double sentimentStart, Double sentimentEnd, Double satisfaction, Csat csat) {
         public Totals {
             slaRates = Collections.unmodifiableList(new ArrayList<>(slaRates)); // a rate is null when nothing was measured
+            csat = csat == null ? Csat.NONE : csat;
+        }
+
+        /** Totals of a day without customer ratings. */
+        public Totals(String shopId, long parts, long agents, Double qaScore, Double frtP50, Double frtP90,
+                      List<Double> slaRates, Double greetingRate, Double apologyRate, Double closingRate,
+                      Double resolvedRate, long startedNegative, Double recoveryRate, long redLineHits,
+                      long fatal, Double sentimentStart, Double sentimentEnd, Double satisfaction) {
+            this(shopId, parts, agents, qaScore, frtP50, frtP90, slaRates, greetingRate, apologyRate, closingRate, resolvedRate,
+                    startedNegative, recoveryRate, redLineHits, fatal, sentimentStart, sentimentEnd, satisfaction, Csat.NONE);
         }
 
         /** Share of parts without a fatal (red-line) failure. */
@@ -77,15 +87,37 @@ public record DayReport(
                            Double previousQaScore, Double sevenDayQaScore, Double frtP50, Double frtP90,
                            List<Double> slaRates, Double greetingRate, Double apologyRate, Double closingRate,
                            Double resolvedRate, long startedNegative, Double recoveryRate, long redLineHits,
-                           long fatal, Double sentimentStart, Double sentimentEnd, Double satisfaction) {
+                           long fatal, Double sentimentStart, Double sentimentEnd, Double satisfaction, Csat csat) {
         public AgentRow {
             slaRates = Collections.unmodifiableList(new ArrayList<>(slaRates)); // a rate is null when nothing was measured
+            csat = csat == null ? Csat.NONE : csat;
+        }
+
+        /** An agent's day without customer ratings. */
+        public AgentRow(String shopId, String agentId, int rank, long conversations, Double qaScore,
+                        Double previousQaScore, Double sevenDayQaScore, Double frtP50, Double frtP90,
+                        List<Double> slaRates, Double greetingRate, Double apologyRate, Double closingRate,
+                        Double resolvedRate, long startedNegative, Double recoveryRate, long redLineHits,
+                        long fatal, Double sentimentStart, Double sentimentEnd, Double satisfaction) {
+            this(shopId, agentId, rank, conversations, qaScore, previousQaScore, sevenDayQaScore, frtP50, frtP90, slaRates,
+                    greetingRate, apologyRate, closingRate, resolvedRate, startedNegative, recoveryRate, redLineHits, fatal,
+                    sentimentStart, sentimentEnd, satisfaction, Csat.NONE);
         }
 
         /** Share of parts without a fatal (red-line) failure. */
         public Double redLineFreeRate() {
             return conversations == 0 ? null : 1.0 - (double) fatal / conversations;
         }
+    }
+
+    /**
+     * What customers rated: mean CSAT (1–5) of the rated parts, the share of parts rated, and the
+     * Spearman correlation of the parts' QA score with their CSAT (null below
+     * {@link #MIN_RATED_FOR_CORRELATION} rated parts) — does the QA score predict what customers rate?
+     */
+    public record Csat(Double mean, Double ratedRate, long rated, Double qaCorrelation) {
+        public static final Csat NONE = new Csat(null, null, 0, null);
+        public static final int MIN_RATED_FOR_CORRELATION = 10;
     }
 
     /** Agent ids that have a scorecard in more than one shop: their pages and labels name the shop too. */

@@ -61,7 +61,18 @@ final class OverviewView {
         k.add(tile("resolved in chat", Formats.percent(t.resolvedRate()), "of agent parts"));
         k.add(tile("sentiment recovered", Formats.percent(t.recoveryRate()), t.startedNegative() + " started negative"));
         k.add(tile("satisfaction (est.)", Formats.satisfaction(t.satisfaction()), "−2 very unhappy … 2 very satisfied"));
+        csatTile(t.csat(), k);
         return k;
+    }
+
+    /** The customers' own rating beside the QA score, when the exports carried ratings. */
+    static void csatTile(DayReport.Csat c, List<Map<String, Object>> k) {
+        if (c.mean() == null) {
+            return;
+        }
+        String note = Formats.percent(c.ratedRate()) + " rated"
+                + (c.qaCorrelation() == null ? "" : " · QA score vs CSAT ρ " + String.format(java.util.Locale.ROOT, "%+.2f", c.qaCorrelation()));
+        k.add(tile("customer rating (CSAT)", String.format(java.util.Locale.ROOT, "%.2f / 5", c.mean()), note));
     }
 
     static Map<String, Object> tile(String label, String value, String note) {
@@ -172,6 +183,8 @@ final class OverviewView {
         m.put("apology", Formats.percent(t.apologyRate()));
         m.put("closing", Formats.percent(t.closingRate()));
         m.put("redLines", t.redLineHits());
+        m.put("csat", t.csat().mean() == null ? Formats.NONE : String.format(java.util.Locale.ROOT, "%.2f", t.csat().mean()));
+        m.put("csatCorrelation", t.csat().qaCorrelation() == null ? Formats.NONE : String.format(java.util.Locale.ROOT, "%+.2f", t.csat().qaCorrelation()));
         return m;
     }
 

@@ -51,6 +51,10 @@ public final class ConversationsTable {
             "how satisfied the customer was, estimated on the -2..2 scale of people's ratings (STC-3 judges) from their sentiment over "
                     + "the conversation and at the end, the outcome, unanswered turns and escalations; null when the customer never wrote",
             s -> s.satisfaction() == null ? null : s.satisfaction().value());
+    static final Column<ConversationScore> CSAT = new Column<>("csat", DoubleType,
+            "the customer's own rating on the 1-5 CSAT scale (5 very satisfied), from the export (the mapping's `rating` column and "
+                    + "`ratings:` table); null when the customer did not rate or the value is none the scale knows",
+            s -> s.conversation().rating() == null ? null : s.conversation().rating().csat());
     static final Column<ConversationScore> SCENARIOS = new Column<>("scenarios", createArrayType(StringType, false),
             "every scenario of the rule book's `scenarios:` section the conversation shows, in the section's order "
                     + "(`pre_sales_product`, `bargaining`, `payment`, `logistics`, `quality_complaint`, `return_refund`, "
@@ -128,6 +132,9 @@ public final class ConversationsTable {
                 new Column<>("satisfaction_drivers", StringType, "what moved the estimate most from an average conversation, "
                         + "e.g. `ended negative (-0.45), share of turns unanswered (-0.30)`",
                         s -> s.satisfaction() == null ? null : s.satisfaction().drivers()),
+                CSAT,
+                new Column<>("csat_raw", StringType, "the rating as the export wrote it (非常满意, 5, an eval_code)",
+                        s -> s.conversation().rating() == null ? null : s.conversation().rating().raw()),
                 SCENARIOS,
                 Column.structs("scenario_evidence", SCENARIO_EVIDENCE,
                         "per tag, the message that triggered it and the matched span; message fields null for `other`",

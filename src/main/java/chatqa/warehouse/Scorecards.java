@@ -60,6 +60,11 @@ public final class Scorecards {
     public static final Aggregate SATISFACTION = new Aggregate("satisfaction", DoubleType,
             "mean satisfaction estimate (-2..2) of the conversations of the agent's parts", "avg(satisfaction_estimate)");
 
+    public static final Aggregate CSAT = new Aggregate("csat", DoubleType,
+            "mean customer rating (1-5) of the agent's rated parts", "avg(csat)");
+    public static final Aggregate RATED_RATE = new Aggregate("rated_rate", DoubleType,
+            "share of the agent's parts whose customer left a rating", Aggregate.share("csat IS NOT NULL"));
+
     private Scorecards() {
     }
 
@@ -105,7 +110,7 @@ public final class Scorecards {
                 new Aggregate("deterioration_rate", DoubleType,
                         "share of parts in conversations where the customer's mood deteriorated", Aggregate.share("deteriorated")),
                 new Aggregate("mean_swing", DoubleType, "mean sentiment swing", "avg(sentiment_swing)"),
-                SATISFACTION,
+                SATISFACTION, CSAT, RATED_RATE,
                 QA_SCORE));
         return a;
     }

@@ -82,6 +82,8 @@ class PlatformPresetTest {
         assertEquals("小美", c.messages().get(1).agentId());
         assertEquals(30.0, lamp.timing().firstResponseSeconds(), 1e-9, "09:58:10 → 09:58:40");
         assertEquals("阿杰", byCustomer.get("夏天的风").agentId());
+        assertEquals(new chatqa.model.Rating("1", 4.0), c.rating(), "eval_code 1 满意 is 4 of 5");
+        assertNull(byCustomer.get("夏天的风").conversation().rating(), "not rated");
     }
 
     @Test
@@ -104,6 +106,7 @@ class PlatformPresetTest {
         assertEquals("已为您提交退货申请，快递员会上门取件", m.get(4).text(), "a rich message's text too");
         assertEquals(90.0, s.timing().firstResponseSeconds(), 1e-9, "the welcome does not stop the clock: 11:00:00 → 11:01:30");
         assertEquals("小林", s.agentId());
+        assertEquals(new chatqa.model.Rating("非常满意", 5.0), s.conversation().rating(), "survey_option_name");
     }
 
     @Test
@@ -155,5 +158,7 @@ class PlatformPresetTest {
         assertTrue(earphones.conversation().id().contains("9001"), "the session is the conversation: " + earphones.conversation().id());
         assertEquals(40.0, earphones.timing().firstResponseSeconds(), 1e-9, "the robot's reply does not stop the clock");
         assertEquals("七鱼小李", byCustomer.get("visitor_88").agentId());
+        assertEquals(5.0, earphones.conversation().rating().csat(), "the session's evaluation");
+        assertEquals(1.0, byCustomer.get("visitor_88").conversation().rating().csat());
     }
 }
