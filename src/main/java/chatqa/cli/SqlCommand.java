@@ -24,7 +24,8 @@ final class SqlCommand implements Callable<Integer> {
     @Mixin
     WarehouseOptions target;
 
-    @Option(names = "--output", defaultValue = "table", paramLabel = "table|csv|json", description = "Result format (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--output", defaultValue = "table", paramLabel = "table|csv|json", description = "Result format (default: ${DEFAULT-VALUE}). CSV to standard output (a pipe) has no byte-order mark; "
+                    + "CSV written with --out has one, so Excel opens it as UTF-8.")
     String output;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE instead of standard output.")

@@ -93,7 +93,7 @@ final class DelimitedExportReader implements ExportReader {
             String raw = raw(pending);
             pending.clear();
             if (layout == null) {
-                layout = HeaderLayout.fromHeader(fields, mapping);
+                layout = HeaderLayout.fromHeader(fields, mapping, validator.hasDay());
                 continue;
             }
             emit(fields, layout, new SourceRef(file.path(), file.index(), first), raw, sink);

@@ -87,6 +87,13 @@ public record ExportMapping(
                 timestampFormats, expectedColumns, accounts, botWhen, sheet, kind, ratings);
     }
 
+    /** Whether this is the canonical schema (no mapping given), which reads a header without sent_at as an export without times. */
+    public boolean isCanonical() {
+        return CANONICAL.equals(source);
+    }
+
+    private static final String CANONICAL = "canonical schema";
+
     public boolean hasTimestamps() {
         return columns.containsKey(CanonicalField.SENT_AT);
     }

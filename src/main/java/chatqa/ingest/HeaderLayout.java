@@ -35,6 +35,14 @@ record HeaderLayout(Map<CanonicalField, Integer> indexes, int exact, int atLeast
     }
 
     static HeaderLayout fromHeader(List<String> header, ExportMapping mapping) {
+        return fromHeader(header, mapping, false);
+    }
+
+    /**
+     * With {@code timeless}, a canonical-schema header without sent_at is an export without
+     * timestamps (its rows get none; the run's --date is their day) rather than a missing column.
+     */
+    static HeaderLayout fromHeader(List<String> header, ExportMapping mapping, boolean timeless) {
         Map<String, Integer> byName = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             byName.putIfAbsent(header.get(i).strip().toLowerCase(java.util.Locale.ROOT), i);
@@ -47,8 +55,11 @@ record HeaderLayout(Map<CanonicalField, Integer> indexes, int exact, int atLeast
                     : byName.get(c.name().strip().toLowerCase(java.util.Locale.ROOT));
             if (i != null) {
                 idx.put(e.getKey(), i);
-            } else if (missing == null && required(e.getKey(), mapping, byName)) {
-                missing = new MissingColumn(e.getKey().column(), "the header has no " + c + " (header: " + String.join(", ", header) + ")");
+            } else if (missing == null && required(e.getKey(), mapping, byName)
+                    && !(timeless && e.getKey() == CanonicalField.SENT_AT && mapping.isCanonical())) {
+                missing = new MissingColumn(e.getKey().column(), "the header has no " + c + " (header: " + String.join(", ", header) + ")"
+                        + (e.getKey() == CanonicalField.SENT_AT && mapping.isCanonical()
+                        ? "; an export without times is read with --date YYYY-MM-DD" : ""));
             }
         }
         return new HeaderLayout(idx, header.size(), 0, missing, index(byName, mapping.botWhen()), index(byName, mapping.kind()));

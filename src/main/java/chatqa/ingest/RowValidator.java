@@ -124,7 +124,8 @@ public final class RowValidator {
             return;
         }
         Instant sentAt = null;
-        if (mapping.hasTimestamps()) {
+        // A canonical header without sent_at (read with --date) gives rows without the field at all.
+        if (mapping.hasTimestamps() && raw.containsKey(CanonicalField.SENT_AT)) {
             String ts = v.get(CanonicalField.SENT_AT);
             if (ts == null) {
                 sink.quarantine(reject(source, QuarantineReason.MISSING_TIMESTAMP, CanonicalField.SENT_AT, "no timestamp", rawRow));
@@ -155,6 +156,11 @@ public final class RowValidator {
         sink.accept(new Message(v.get(CanonicalField.CONVERSATION_ID), v.get(CanonicalField.MESSAGE_ID), sentAt, role,
                 agentId, v.get(CanonicalField.CUSTOMER_ID), v.get(CanonicalField.SHOP_ID), text, source,
                 CsatScale.of(v.get(CanonicalField.RATING), mapping.ratings())));
+    }
+
+    /** Whether the run has a day (--date): then a canonical export may come without times. */
+    boolean hasDay() {
+        return timestamps.hasDay();
     }
 
     /** How many timestamps were a time of day put on the run's day. */

@@ -72,6 +72,11 @@ public final class TimestampParser implements Serializable {
         return DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT);
     }
 
+    /** Whether the run's day is known (--date). */
+    public boolean hasDay() {
+        return day != null;
+    }
+
     /** How many values so far were a time of day put on the run's day. */
     public long timeOnlyDated() {
         return timeOnlyDated;

@@ -151,7 +151,7 @@ final class XlsxExportReader implements ExportReader {
                         return;
                     }
                     if (layout[0] == null) {
-                        layout[0] = HeaderLayout.fromHeader(cells, mapping);
+                        layout[0] = HeaderLayout.fromHeader(cells, mapping, validator.hasDay());
                         return;
                     }
                     layout[0].emit(cells, new SourceRef(file.path(), file.index(), row + 1), String.join("\t", cells), sink, validator);
