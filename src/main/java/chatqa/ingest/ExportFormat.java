@@ -11,7 +11,9 @@ public enum ExportFormat {
     /** The chat-window copy agents paste into a text file: 昵称 time lines, each followed by its text. */
     CHAT_COPY,
     /** Qiyu's export zip: session.txt and message.txt, JSON Lines, messages read with their session. */
-    QIYU_ZIP;
+    QIYU_ZIP,
+    /** Alibaba Cloud SCA's text upload: one JSON document of tickets, each with its dialogue. */
+    SCA_TICKETS;
 
     /** The format a file name suggests: .jsonl/.json/.ndjson are JSON Lines, .xlsx a workbook, anything else delimited. */
     public static ExportFormat fromFileName(String name) {

@@ -35,6 +35,7 @@ public interface ExportReader {
             case XLSX -> new XlsxExportReader(mapping, validator);
             case CHAT_COPY -> new ChatCopyExportReader(mapping, validator);
             case QIYU_ZIP -> new QiyuZipReader(mapping, validator);
+            case SCA_TICKETS -> new ScaTicketsReader(mapping, validator);
         };
     }
 

@@ -109,6 +109,11 @@ public final class LayoutDetection {
             }
         }
         String first = firstLine(file);
+        String head = head(file);
+        if ((head.startsWith("{") || head.startsWith("[")) && head.contains("\"dialogue\"")
+                && (head.contains("\"tickets\"") || head.contains("\"tid\""))) {
+            return new Detected(file, List.of("tickets", "dialogue"), SCA, MappingLoader.load(SCA));
+        }
         if (first != null && ChatCopyExportReader.opensMessage(first)) {
             return new Detected(file, List.of(first), CHAT_COPY, MappingLoader.load(CHAT_COPY));
         }
@@ -116,11 +121,29 @@ public final class LayoutDetection {
         return detect(file, columns);
     }
 
+    /** The preset of Alibaba Cloud SCA's text upload, recognised by its tickets and dialogue keys on the first line. */
+    private static final String SCA = "aliyun-sca";
+
     /** The preset of Qiyu's export zip, recognised by its message.txt. */
     private static final String QIYU = "qiyu-export";
 
     /** The preset of the chat-window copy, recognised by its first line rather than by columns. */
     private static final String CHAT_COPY = "taobao-chat-copy";
+
+    /** The file's first lines joined, for layouts a single line does not show (a pretty-printed JSON document). */
+    private static String head(Path file) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        try (InputStream in = Files.newInputStream(file)) {
+            TextLines lines = ExportReader.lines(in, ExportMapping.canonical(), new FileEncoding[1]);
+            TextLines.Line line;
+            for (int i = 0; i < SAMPLE_LINES && (line = lines.next()) != null && sb.length() < 4096; i++) {
+                if (line.text() != null) {
+                    sb.append(line.text().strip());
+                }
+            }
+        }
+        return sb.toString();
+    }
 
     private static String firstLine(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
@@ -145,6 +168,7 @@ public final class LayoutDetection {
             ExportMapping m = MappingLoader.load(name);
             ExportFormat fileFormat = ExportFormat.fromFileName(file.toString());
             if (!m.header() || m.format() == ExportFormat.CHAT_COPY || m.format() == ExportFormat.QIYU_ZIP
+                    || m.format() == ExportFormat.SCA_TICKETS
                     || (m.format() != null && m.format() != fileFormat)) {
                 continue;
             }

@@ -26,7 +26,7 @@ public final class MappingLoader {
 
     /** The mappings shipped in the jar, by name (--mapping NAME). */
     public static final List<String> BUILT_IN = List.of("jddc", "jd-chatlog", "taobao-chatlog", "taobao-chat-copy", "pdd-chat", "pdd-xlsx",
-            "qiyu-export", "udesk-im");
+            "qiyu-export", "udesk-im", "aliyun-sca");
 
     private MappingLoader() {
     }
@@ -104,8 +104,9 @@ public final class MappingLoader {
                 case "xlsx" -> ExportFormat.XLSX;
                 case "chat-copy" -> ExportFormat.CHAT_COPY;
                 case "qiyu-zip" -> ExportFormat.QIYU_ZIP;
+                case "sca-tickets" -> ExportFormat.SCA_TICKETS;
                 case "auto" -> null;
-                default -> throw formatNode.error("expected csv, tsv, jsonl, xlsx, chat-copy, qiyu-zip or auto");
+                default -> throw formatNode.error("expected csv, tsv, jsonl, xlsx, chat-copy, qiyu-zip, sca-tickets or auto");
             };
         }
         // "format: tsv" means tab-separated even for .txt/.csv file names.

@@ -161,4 +161,17 @@ class PlatformPresetTest {
         assertEquals(5.0, earphones.conversation().rating().csat(), "the session's evaluation");
         assertEquals(1.0, byCustomer.get("visitor_88").conversation().rating().csat());
     }
+
+    @Test
+    void alibabaCloudScaTicketsOneMessagePerSentence() throws IOException {
+        assertEquals("aliyun-sca", LayoutDetection.detect(EXPORTS.resolve("aliyun-sca.json")).preset());
+        Map<String, ConversationScore> byCustomer = scored("aliyun-sca.json");
+        ConversationScore late = byCustomer.get("buyer_01");
+        assertTrue(late.conversation().id().contains("T-1001"), late.conversation().id());
+        assertEquals(List.of(Role.CUSTOMER, Role.AGENT, Role.AGENT, Role.CUSTOMER),
+                late.conversation().messages().stream().map(Message::role).toList());
+        assertEquals("kf_zhang", late.agentId());
+        assertEquals(30.0, late.timing().firstResponseSeconds(), 1e-9);
+        assertEquals("kf_li", byCustomer.get("buyer_02").agentId());
+    }
 }
