@@ -6,7 +6,14 @@ import java.util.Locale;
 public enum CanonicalField {
     CONVERSATION_ID, MESSAGE_ID, SENT_AT, SENDER_ROLE, AGENT_ID, CUSTOMER_ID, SHOP_ID, TEXT,
     /** The customer's rating of the conversation, on any of its rows (optional). */
-    RATING;
+    RATING,
+    /** The skill group or queue that handled the conversation (optional). */
+    GROUP_ID;
+
+    /** Fields only some exports or rows have (a rating, a group), which say nothing of a layout. */
+    public boolean optional() {
+        return this == RATING || this == GROUP_ID;
+    }
 
     /** The column name in canonical CSV headers and JSON keys. */
     public String column() {

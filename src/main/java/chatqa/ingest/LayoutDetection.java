@@ -185,8 +185,8 @@ public final class LayoutDetection {
     /** The first keys of the columns a mapping reads (a path's first key), lower case. */
     static List<String> namedColumns(ExportMapping m) {
         List<String> out = new ArrayList<>();
-        // A rating is on some rows only (the rated sessions'): it does not tell a layout.
-        m.columns().entrySet().stream().filter(e -> e.getKey() != CanonicalField.RATING).map(Map.Entry::getValue)
+        // A rating or a group is on some rows only (the rated sessions'): it does not tell a layout.
+        m.columns().entrySet().stream().filter(e -> !e.getKey().optional()).map(Map.Entry::getValue)
                 .filter(c -> !c.byIndex()).forEach(c -> {
             String n = c.name().strip().toLowerCase(Locale.ROOT);
             out.add(n.contains(".") ? n.substring(0, n.indexOf('.')) : n);

@@ -47,7 +47,7 @@ public final class MappingLoader {
         for (Map.Entry<String, ExportMapping> e : candidates.entrySet()) {
             ExportMapping m = e.getValue();
             // The optional rating column tells no layout apart.
-            List<Column> named = m.columns().entrySet().stream().filter(c -> c.getKey() != CanonicalField.RATING)
+            List<Column> named = m.columns().entrySet().stream().filter(c -> !c.getKey().optional())
                     .map(Map.Entry::getValue).filter(c -> !c.byIndex()).toList();
             long shared = named.stream().filter(c -> seen.contains(c.name().strip().toLowerCase(Locale.ROOT))).count();
             if (shared > most) {

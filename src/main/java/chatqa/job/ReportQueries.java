@@ -50,7 +50,8 @@ final class ReportQueries {
     DayReport read() {
         List<Integer> sla = slaTiers();
         List<Totals> shops = new ArrayList<>();
-        Totals team = totals(sla, shops);
+        List<DayReport.GroupRow> groups = new ArrayList<>();
+        Totals team = totals(sla, shops, groups);
         List<AgentRow> agents = agents(sla);
         RuleRates rates = ruleRates();
         List<RuleRate> rules = rates.team();
@@ -69,7 +70,7 @@ final class ReportQueries {
                     agentScenarios.getOrDefault(key, List.of()), List.of()));
         }
         return new DayReport(day, run(), team, shops, agents, rules, outcomes(), qaHistogram(), frtHistogram(), sla,
-                teamTrend(), scenarios(), pages);
+                teamTrend(), scenarios(), pages, groups);
     }
 
     /**
@@ -101,8 +102,10 @@ final class ReportQueries {
      * {@code shops} in shop order), in one scan: grouping sets, told apart by grouping(), since a
      * shop id may itself be null.
      */
-    private Totals totals(List<Integer> sla, List<Totals> shops) {
+    private Totals totals(List<Integer> sla, List<Totals> shops, List<DayReport.GroupRow> groups) {
+        boolean grouped = hasColumn(Tables.AGENT_SEGMENTS, "group_id");
         StringBuilder q = new StringBuilder("SELECT shop_id, grouping(shop_id) AS is_team, count(*) AS parts, ")
+                .append(grouped ? "group_id, grouping(group_id) AS by_group, " : "NULL AS group_id, 1 AS by_group, ")
                 .append("count(DISTINCT agent) AS agents, ");
         for (Aggregate a : List.of(Scorecards.QA_SCORE, Scorecards.FRT_P50, Scorecards.FRT_P90, Scorecards.GREETING_RATE,
                 Scorecards.APOLOGY_RATE, Scorecards.CLOSING_RATE, Scorecards.RESOLVED_RATE, Scorecards.STARTED_NEGATIVE,
@@ -123,8 +126,10 @@ final class ReportQueries {
         q.append(", ").append(rated ? Scorecards.CSAT.select() : "CAST(NULL AS DOUBLE) AS csat")
                 .append(", ").append(rated ? Scorecards.RATED_RATE.select() : "CAST(NULL AS DOUBLE) AS rated_rate")
                 .append(", ").append(rated ? "count(csat)" : "0L").append(" AS rated")
-                .append(", ").append(rated ? "CASE WHEN grouping(shop_id) = 1 THEN corr(qa_rank_all, csat_rank_all) "
-                        + "ELSE corr(qa_rank_shop, csat_rank_shop) END" : "CAST(NULL AS DOUBLE)").append(" AS csat_qa_correlation");
+                .append(", ").append(rated ? "CASE WHEN grouping(shop_id) = 1 THEN " + correlation("qa_rank_all", "csat_rank_all") + " "
+                        + (grouped ? "WHEN grouping(group_id) = 0 THEN NULL " : "")
+                        + "ELSE " + correlation("qa_rank_shop", "csat_rank_shop") + " END" : "CAST(NULL AS DOUBLE)")
+                .append(" AS csat_qa_correlation");
         q.append(" FROM (SELECT s.*, coalesce(s.agent_id, '").append(Scorecards.UNKNOWN_AGENT).append("') AS agent, c.sentiment_start, ")
                 .append("c.sentiment_end");
         if (rated) {
@@ -142,7 +147,9 @@ final class ReportQueries {
         q.append(" FROM agent_segments s LEFT JOIN (SELECT conversation_id, sentiment_start, sentiment_end ")
                 .append("FROM conversations WHERE dt = DATE'").append(day).append("') c ON s.conversation_id = c.conversation_id ")
                 .append("WHERE s.dt = DATE'").append(day).append("')");
-        q.append(" GROUP BY GROUPING SETS ((shop_id), ()) ORDER BY is_team, shop_id");
+        // Skill groups within a shop too, when the exports name them.
+        q.append(" GROUP BY GROUPING SETS ((shop_id), ").append(grouped ? "(shop_id, group_id), " : "")
+                .append("()) ORDER BY is_team, shop_id, group_id");
         Totals team = null;
         for (Row r : sql(q.toString())) {
             boolean isTeam = ((Number) r.getAs("is_team")).intValue() == 1;
@@ -153,8 +160,10 @@ final class ReportQueries {
                     n(r, Scorecards.FATAL_COUNT.name()), d(r, "sentiment_start"), d(r, "sentiment_end"), satisfaction(r), csat(r));
             if (isTeam) {
                 team = t;
-            } else {
+            } else if (((Number) r.getAs("by_group")).intValue() == 1) {
                 shops.add(t);
+            } else if (r.getAs("group_id") != null) {
+                groups.add(new DayReport.GroupRow(r.getAs("group_id"), t));
             }
         }
         if (team == null) {
@@ -425,6 +434,11 @@ final class ReportQueries {
     private static DayPoint dayPoint(Row r) {
         return new DayPoint(r.getAs("day"), n(r, Scorecards.CONVERSATIONS.name()), d(r, Scorecards.QA_SCORE), d(r, Scorecards.GREETING_RATE),
                 d(r, Scorecards.APOLOGY_RATE), d(r, Scorecards.CLOSING_RATE));
+    }
+
+    /** Pearson's correlation that is null, not an ANSI division error, when either side does not vary. */
+    private static String correlation(String x, String y) {
+        return "covar_pop(" + x + ", " + y + ") / nullif(stddev_pop(" + x + ") * stddev_pop(" + y + "), 0D)";
     }
 
     /** The ratings of a totals row; the correlation only from enough rated parts to mean something. */

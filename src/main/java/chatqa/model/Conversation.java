@@ -28,6 +28,16 @@ public record Conversation(String id, String shopId, String customerId, List<Mes
         return null;
     }
 
+    /** The skill group or queue that handled the conversation: the last its messages name, or null. */
+    public String groupId() {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).groupId() != null) {
+                return messages.get(i).groupId();
+            }
+        }
+        return null;
+    }
+
     public Instant startedAt() {
         return messages.isEmpty() ? null : messages.get(0).sentAt();
     }

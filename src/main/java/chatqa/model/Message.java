@@ -7,7 +7,8 @@ import java.util.Objects;
  * One accepted chat message as exported by the shop. {@code sentAt} is null when the export has
  * no timestamps at all (then every latency metric is unknown, never zero); {@code conversationId}
  * and {@code messageId} are null when the export does not carry them. {@code rating} is the
- * customer's rating of the conversation when the export puts one on its rows (null otherwise).
+ * customer's rating of the conversation when the export puts one on its rows (null otherwise);
+ * {@code groupId} the skill group or queue that handled it (Qiyu fromGroup, Udesk belong_queue).
  */
 public record Message(
         String conversationId,
@@ -19,12 +20,13 @@ public record Message(
         String shopId,
         String text,
         SourceRef source,
-        Rating rating) {
+        Rating rating,
+        String groupId) {
 
     /** A message without a rating. */
     public Message(String conversationId, String messageId, Instant sentAt, Role role, String agentId, String customerId,
                    String shopId, String text, SourceRef source) {
-        this(conversationId, messageId, sentAt, role, agentId, customerId, shopId, text, source, null);
+        this(conversationId, messageId, sentAt, role, agentId, customerId, shopId, text, source, null, null);
     }
 
     public Message {
@@ -43,6 +45,6 @@ public record Message(
 
     /** The same message with a conversation and message id assigned by sessionizing. */
     public Message withIds(String newConversationId, String newMessageId) {
-        return new Message(newConversationId, newMessageId, sentAt, role, agentId, customerId, shopId, text, source, rating);
+        return new Message(newConversationId, newMessageId, sentAt, role, agentId, customerId, shopId, text, source, rating, groupId);
     }
 }

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
  * @param teamTrend    the team's last scored days up to and including {@code day}, oldest first
  * @param scenarios    the day's scenario mix and compliance with each scenario's rules
  * @param pages        one page per agent row, same order as {@code agents}
+ * @param groups       per shop and skill group, when the exports name groups; else empty
  */
 public record DayReport(
         String day,
@@ -39,7 +40,19 @@ public record DayReport(
         List<Integer> slaSeconds,
         List<DayPoint> teamTrend,
         List<ScenarioRow> scenarios,
-        List<AgentPage> pages) {
+        List<AgentPage> pages,
+        List<GroupRow> groups) {
+
+    /** A report without skill groups. */
+    public DayReport(String day, RunFacts run, Totals team, List<Totals> shops, List<AgentRow> agents, List<RuleRate> rules,
+                     List<Count> outcomes, List<Bin> qaHistogram, List<Bin> frtHistogram, List<Integer> slaSeconds,
+                     List<DayPoint> teamTrend, List<ScenarioRow> scenarios, List<AgentPage> pages) {
+        this(day, run, team, shops, agents, rules, outcomes, qaHistogram, frtHistogram, slaSeconds, teamTrend, scenarios, pages, List.of());
+    }
+
+    /** One skill group's totals in its shop ({@code totals.shopId()}). */
+    public record GroupRow(String groupId, Totals totals) {
+    }
 
     /** The run that wrote the day ({@code runs} table). */
     public record RunFacts(String runId, String finishedAt, String version, String ruleBook, long rowsRead,

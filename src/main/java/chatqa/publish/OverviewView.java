@@ -40,6 +40,14 @@ final class OverviewView {
             shops.add(totalsRow(t, r.slaSeconds()));
         }
         v.put("shops", shops);
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (DayReport.GroupRow g : r.groups()) {
+            Map<String, Object> m = totalsRow(g.totals(), r.slaSeconds());
+            m.put("groupId", g.groupId());
+            groups.add(m);
+        }
+        v.put("groups", groups);
+        v.put("hasGroups", !groups.isEmpty());
         v.put("hasTrend", r.teamTrend().size() > 1);
         v.put("scenarios", scenarios(r.scenarios()));
         v.put("hasScenarios", !r.scenarios().isEmpty());

@@ -51,7 +51,7 @@ public final class AgentSegmentsTable {
                 s -> s.part().segment().transferredOut()));
         c.addAll(Column.from(List.of(ConversationsTable.OUTCOME, ConversationsTable.ESCALATION_REQUESTED,
                 ConversationsTable.COMPLAINT_THREATENED, ConversationsTable.SENTIMENT_SWING, ConversationsTable.STARTED_NEGATIVE,
-                ConversationsTable.RECOVERED, ConversationsTable.DETERIORATED, ConversationsTable.SATISFACTION, ConversationsTable.CSAT,
+                ConversationsTable.RECOVERED, ConversationsTable.DETERIORATED, ConversationsTable.SATISFACTION, ConversationsTable.CSAT, ConversationsTable.GROUP,
                 ConversationsTable.SCENARIOS),
                 Source::conversation));
         return c;

@@ -55,6 +55,9 @@ public final class ConversationsTable {
             "the customer's own rating on the 1-5 CSAT scale (5 very satisfied), from the export (the mapping's `rating` column and "
                     + "`ratings:` table); null when the customer did not rate or the value is none the scale knows",
             s -> s.conversation().rating() == null ? null : s.conversation().rating().csat());
+    static final Column<ConversationScore> GROUP = new Column<>("group_id", StringType,
+            "the skill group or queue that handled the conversation (the mapping's `group_id`: Qiyu fromGroup, Udesk belong_queue); "
+                    + "the last one its messages name, null when the export has none", s -> s.conversation().groupId());
     static final Column<ConversationScore> SCENARIOS = new Column<>("scenarios", createArrayType(StringType, false),
             "every scenario of the rule book's `scenarios:` section the conversation shows, in the section's order "
                     + "(`pre_sales_product`, `bargaining`, `payment`, `logistics`, `quality_complaint`, `return_refund`, "
@@ -133,6 +136,7 @@ public final class ConversationsTable {
                         + "e.g. `ended negative (-0.45), share of turns unanswered (-0.30)`",
                         s -> s.satisfaction() == null ? null : s.satisfaction().drivers()),
                 CSAT,
+                GROUP,
                 new Column<>("csat_raw", StringType, "the rating as the export wrote it (非常满意, 5, an eval_code)",
                         s -> s.conversation().rating() == null ? null : s.conversation().rating().raw()),
                 SCENARIOS,

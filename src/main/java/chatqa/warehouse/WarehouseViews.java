@@ -77,6 +77,12 @@ public final class WarehouseViews {
                 JOIN days d ON d.dt = m.dt AND d.shop_id = m.shop_id
                 LEFT JOIN rules r ON r.dt = m.dt AND r.shop_id = m.shop_id AND r.scenario = m.scenario""".formatted(
                 Scorecards.APOLOGY_RATE.select()));
+        // Per skill group, the scorecards' own definitions over the day's agent parts.
+        StringBuilder group = new StringBuilder("SELECT dt, shop_id, group_id, count(DISTINCT agent_id) AS agents");
+        for (Aggregate a : Scorecards.columns(slaSeconds)) {
+            group.append(",\n       ").append(a.select());
+        }
+        trends.put("group_daily", group.append("\nFROM agent_segments WHERE group_id IS NOT NULL GROUP BY dt, shop_id, group_id").toString());
         return trends;
     }
 

@@ -107,6 +107,7 @@ class PlatformPresetTest {
         assertEquals(90.0, s.timing().firstResponseSeconds(), 1e-9, "the welcome does not stop the clock: 11:00:00 → 11:01:30");
         assertEquals("小林", s.agentId());
         assertEquals(new chatqa.model.Rating("非常满意", 5.0), s.conversation().rating(), "survey_option_name");
+        assertEquals("售后队列", s.conversation().groupId(), "belong_queue");
     }
 
     @Test
@@ -159,6 +160,7 @@ class PlatformPresetTest {
         assertEquals(40.0, earphones.timing().firstResponseSeconds(), 1e-9, "the robot's reply does not stop the clock");
         assertEquals("七鱼小李", byCustomer.get("visitor_88").agentId());
         assertEquals(5.0, earphones.conversation().rating().csat(), "the session's evaluation");
+        assertEquals("售后组", earphones.conversation().groupId(), "the session's fromGroup");
         assertEquals(1.0, byCustomer.get("visitor_88").conversation().rating().csat());
     }
 

@@ -35,16 +35,16 @@ class CsatJobTest {
 
     @Test
     void ratingsReachConversationsScorecardsAndTheReport() throws IOException {
-        StringBuilder csv = new StringBuilder("conversation_id,sent_at,sender_role,agent_id,customer_id,shop_id,text,rating\n");
+        StringBuilder csv = new StringBuilder("conversation_id,sent_at,sender_role,agent_id,customer_id,shop_id,text,rating,group_id\n");
         for (int i = 0; i < 12; i++) {
             boolean good = i % 2 == 0;
             String agent = good ? "a1" : "a2";
             String t = String.format("2026-11-20 %02d:00:", 8 + i);
-            csv.append("C").append(i).append(',').append(t).append("00,customer,,u").append(i).append(",s1,你好，请问什么时候发货,\n");
+            csv.append("C").append(i).append(',').append(t).append("00,customer,,u").append(i).append(",s1,你好，请问什么时候发货,,").append(good ? "售前组" : "售后组").append('\n');
             csv.append("C").append(i).append(',').append(t).append("20,agent,").append(agent).append(",u").append(i)
-                    .append(good ? ",s1,您好，很高兴为您服务，今天下午就发货哦," : ",s1,不知道,").append('\n');
+                    .append(good ? ",s1,您好，很高兴为您服务，今天下午就发货哦,," : ",s1,不知道,,").append('\n');
             csv.append("C").append(i).append(',').append(t).append("50,customer,,u").append(i).append(",s1,好的,")
-                    .append(i == 11 ? "" : good ? (i % 4 == 0 ? "非常满意" : "5") : "2").append('\n');
+                    .append(i == 11 ? "" : good ? (i % 4 == 0 ? "非常满意" : "5") : "2").append(",\n");
         }
         Path in = Files.createDirectories(tmp.resolve("in"));
         Files.writeString(in.resolve("day.csv"), csv, StandardCharsets.UTF_8);
@@ -55,10 +55,11 @@ class CsatJobTest {
         assertTrue(s.committed(), s.render());
 
         List<Row> c = spark.read().parquet(warehouse.resolve("conversations").resolve("dt=" + DAY).toString())
-                .select("conversation_id", "csat", "csat_raw").orderBy("conversation_id").collectAsList();
+                .select("conversation_id", "csat", "csat_raw", "group_id").orderBy("conversation_id").collectAsList();
         Row c0 = c.stream().filter(r -> r.getString(0).endsWith("C0")).findFirst().orElseThrow();
         assertEquals(5.0, c0.getDouble(1));
         assertEquals("非常满意", c0.getString(2));
+        assertEquals("售前组", c0.getString(3), "the group named on the conversation's first row");
         Row c11 = c.stream().filter(r -> r.getString(0).endsWith("C11")).findFirst().orElseThrow();
         assertNull(c11.get(1), "not rated");
 
@@ -72,5 +73,13 @@ class CsatJobTest {
         String index = Files.readString(tmp.resolve("reports").resolve(DAY.toString()).resolve("index.html"));
         assertTrue(index.contains("customer rating (CSAT)") && index.contains("3.64 / 5"), "11 rated: (6 × 5 + 5 × 2) / 11");
         assertTrue(index.contains("QA score vs CSAT ρ +"), "the better-scored agent is the better-rated one");
+        assertTrue(index.contains("Skill groups") && index.contains("售后组"), "the report's group lines");
+
+        chatqa.warehouse.WarehouseViews.register(spark, warehouse.toString());
+        List<Row> groups = spark.sql("SELECT group_id, conversations, agents, csat FROM group_daily ORDER BY group_id").collectAsList();
+        assertEquals(2, groups.size(), groups.toString());
+        assertEquals("售前组", groups.get(0).getString(0));
+        assertEquals(6L, groups.get(0).getLong(1));
+        assertEquals(5.0, groups.get(0).getDouble(3), 1e-9, "per-group scorecards by the scorecards' definitions");
     }
 }
