@@ -66,7 +66,7 @@ class WarehouseQueryTest {
     @Test
     void everyTableAndTrendViewIsRegistered() {
         assertEquals(List.of("messages", "conversations", "agent_segments", "rule_hits", "agent_scorecards", "agent_scenarios",
-                "quarantine", "runs", "rule_daily", "agent_trend", "compliance_daily", "scenario_daily"), sql.views());
+                "quarantine", "runs", "rule_daily", "agent_trend", "compliance_daily", "scenario_daily", "group_daily"), sql.views());
         assertEquals(7L, (long) query("SELECT count(DISTINCT dt) AS days FROM conversations").get(0).getAs("days"));
         assertEquals(7L, (long) query("SELECT count(*) AS n FROM runs").get(0).getAs("n"));
     }
