@@ -32,6 +32,9 @@ final class ScoringOptions {
     RulesOption rules;
 
     @Mixin
+    LanguageOption language;
+
+    @Mixin
     WarehouseOptions target;
 
     @Option(names = "--reports", defaultValue = "reports", paramLabel = "DIR", description = "Reports root (default: ${DEFAULT-VALUE}).")
@@ -91,6 +94,6 @@ final class ScoringOptions {
         }
         CommitGate gate = new CommitGate(minAcceptedPercent / 100, force, dateFromData);
         return new ScoreOptions(inputs, m, m.source(), book, zone, day, target.warehouse, reports, maskWarehouse, gate,
-                java.time.Duration.ofSeconds(waitForLock), !noReport);
+                java.time.Duration.ofSeconds(waitForLock), !noReport, language.resolve(book));
     }
 }

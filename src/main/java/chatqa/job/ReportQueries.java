@@ -238,14 +238,16 @@ final class ReportQueries {
      * every agent of a day, which one rule book scored). Lists are ordered by category, then id.
      */
     private RuleRates ruleRates() {
-        String q = "SELECT shop_id, coalesce(agent_id, '" + Scorecards.UNKNOWN_AGENT + "') AS agent, rule_id, first(category) AS category, "
+        // Days scored before rules had names show their ids.
+        String name = hasColumn(Tables.RULE_HITS, "rule_name") ? "coalesce(first(rule_name), rule_id)" : "rule_id";
+        String q = "SELECT shop_id, coalesce(agent_id, '" + Scorecards.UNKNOWN_AGENT + "') AS agent, rule_id, " + name + " AS rule_name, first(category) AS category, "
                 + "first(description) AS description, count(*) AS checked, count_if(NOT passed) AS failed FROM rule_hits WHERE dt = DATE'" + day + "' "
                 + "GROUP BY shop_id, coalesce(agent_id, '" + Scorecards.UNKNOWN_AGENT + "'), rule_id";
         Map<String, Map<String, RuleRate>> agents = new java.util.TreeMap<>();
         Map<String, Map<String, RuleRate>> shops = new java.util.TreeMap<>(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
         Map<String, RuleRate> team = new LinkedHashMap<>();
         for (Row r : sql(q)) {
-            RuleRate rate = new RuleRate(r.getAs("rule_id"), r.getAs("category"), r.getAs("description"), n(r, "checked"), n(r, "failed"));
+            RuleRate rate = new RuleRate(r.getAs("rule_id"), r.getAs("rule_name"), r.getAs("category"), r.getAs("description"), n(r, "checked"), n(r, "failed"));
             String shop = r.getAs("shop_id");
             agents.computeIfAbsent(AgentPage.key(shop, r.getAs("agent")), k -> new LinkedHashMap<>()).merge(rate.ruleId(), rate, ReportQueries::sum);
             shops.computeIfAbsent(shop, k -> new LinkedHashMap<>()).merge(rate.ruleId(), rate, ReportQueries::sum);
@@ -259,7 +261,7 @@ final class ReportQueries {
     }
 
     private static RuleRate sum(RuleRate a, RuleRate b) {
-        return new RuleRate(a.ruleId(), a.category(), a.description(), a.checked() + b.checked(), a.failed() + b.failed());
+        return new RuleRate(a.ruleId(), a.name(), a.category(), a.description(), a.checked() + b.checked(), a.failed() + b.failed());
     }
 
     private static List<RuleRate> ordered(Map<String, RuleRate> rates) {

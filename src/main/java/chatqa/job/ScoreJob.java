@@ -143,8 +143,8 @@ public final class ScoreJob {
         Progress.say("committed %s to %s", day, o.warehouse());
         try {
             Path csv = ScorecardReport.write(spark.read().parquet(partitions.partitionPath(Tables.AGENT_SCORECARDS, day)),
-                    Path.of(o.reports(), day), day);
-            Path index = o.htmlReport() ? SupervisorReport.publish(spark, o.warehouse(), o.reports(), day).index() : null;
+                    Path.of(o.reports(), day), day, o.words());
+            Path index = o.htmlReport() ? SupervisorReport.publish(spark, o.warehouse(), o.reports(), day, o.words()).index() : null;
             return summary.committed(agents, csv, index, run.seconds());
         } catch (IOException | RuntimeException e) {
             // The day is committed; only its report is missing, and `chatqa report` can build it again.

@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.List;
 
 import chatqa.ingest.ExportMapping;
+import chatqa.publish.ReportLanguage;
+import chatqa.publish.Words;
 import chatqa.rules.RuleBook;
 import chatqa.warehouse.CommitGate;
 
@@ -17,6 +19,7 @@ import chatqa.warehouse.CommitGate;
  * @param gate     when the run may replace its day (minimum acceptance, --force, --date-from-data)
  * @param lockWait how long to wait for another run that holds the warehouse
  * @param htmlReport build the day's HTML report after committing (a backfill of many days may skip it)
+ * @param language the reports' language (--lang, else the rule book's report.language)
  */
 public record ScoreOptions(
         List<String> inputs,
@@ -30,7 +33,8 @@ public record ScoreOptions(
         boolean maskWarehouse,
         CommitGate gate,
         Duration lockWait,
-        boolean htmlReport) {
+        boolean htmlReport,
+        ReportLanguage language) {
 
     public ScoreOptions {
         inputs = List.copyOf(inputs);
@@ -39,18 +43,30 @@ public record ScoreOptions(
     /** Options that keep the raw text in {@code messages} (the default), with the default safeguards. */
     public ScoreOptions(List<String> inputs, ExportMapping mapping, String mappingSource, RuleBook ruleBook, ZoneId timezone,
                         LocalDate day, String warehouse, String reports) {
-        this(inputs, mapping, mappingSource, ruleBook, timezone, day, warehouse, reports, false, CommitGate.DEFAULT, Duration.ZERO, true);
+        this(inputs, mapping, mappingSource, ruleBook, timezone, day, warehouse, reports, false, CommitGate.DEFAULT, Duration.ZERO, true,
+                ReportLanguage.of(ruleBook.reportLanguage()));
     }
 
     /** The same options with another commit gate. */
     public ScoreOptions withGate(CommitGate other) {
         return new ScoreOptions(inputs, mapping, mappingSource, ruleBook, timezone, day, warehouse, reports, maskWarehouse, other,
-                lockWait, htmlReport);
+                lockWait, htmlReport, language);
+    }
+
+    /** The same options, with the reports in another language. */
+    public ScoreOptions withLanguage(ReportLanguage other) {
+        return new ScoreOptions(inputs, mapping, mappingSource, ruleBook, timezone, day, warehouse, reports, maskWarehouse, gate,
+                lockWait, htmlReport, other);
+    }
+
+    /** The words of this run's reports (its language, its rule book's scenario names). */
+    public Words words() {
+        return Words.of(language, ruleBook);
     }
 
     /** The same options, building no HTML report (the scorecard CSV is still written). */
     public ScoreOptions withoutHtmlReport() {
         return new ScoreOptions(inputs, mapping, mappingSource, ruleBook, timezone, day, warehouse, reports, maskWarehouse, gate,
-                lockWait, false);
+                lockWait, false, language);
     }
 }

@@ -9,13 +9,17 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import chatqa.publish.CsvTable;
+import chatqa.publish.Words;
 
-/** Publishes the day's committed agent scorecards as {@code reports/<day>/agent_scorecards.csv}. */
+/**
+ * Publishes the day's committed agent scorecards as {@code reports/<day>/agent_scorecards.csv}, its
+ * headers in the report's language (Excel users read 质检分, analysts' SQL keeps qa_score).
+ */
 final class ScorecardReport {
     private ScorecardReport() {
     }
 
-    static Path write(Dataset<Row> committed, Path dayFolder, String day) throws IOException {
+    static Path write(Dataset<Row> committed, Path dayFolder, String day, Words words) throws IOException {
         String[] columns = committed.columns();
         List<String> header = new ArrayList<>();
         header.add("dt");
@@ -34,7 +38,7 @@ final class ScorecardReport {
             rows.add(cells);
         }
         Path csv = dayFolder.resolve("agent_scorecards.csv");
-        CsvTable.write(csv, header, rows);
+        CsvTable.write(csv, header.stream().map(words::csvHeader).toList(), rows);
         return csv;
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 
 import chatqa.publish.HtmlReport;
+import chatqa.publish.Words;
 import chatqa.warehouse.SqlQuery;
 
 /**
@@ -30,8 +31,8 @@ public final class Session implements AutoCloseable {
         return new ScoreJob(spark).run(options);
     }
 
-    public HtmlReport.Written report(String warehouse, String reports, String day) throws IOException {
-        return SupervisorReport.publish(spark, warehouse, reports, day);
+    public HtmlReport.Written report(String warehouse, String reports, String day, Words words) throws IOException {
+        return SupervisorReport.publish(spark, warehouse, reports, day, words);
     }
 
     /** Runs one read-only query over the warehouse and prints or writes its result. */

@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import chatqa.privacy.PersonalDataMask;
 import chatqa.publish.DayReport;
 import chatqa.publish.HtmlReport;
+import chatqa.publish.Words;
 import chatqa.warehouse.WarehouseViews;
 
 /**
@@ -21,7 +22,7 @@ public final class SupervisorReport {
     private SupervisorReport() {
     }
 
-    public static HtmlReport.Written publish(SparkSession spark, String warehouse, String reports, String day) throws IOException {
+    public static HtmlReport.Written publish(SparkSession spark, String warehouse, String reports, String day, Words words) throws IOException {
         WarehouseViews.register(spark, warehouse);
         if (!spark.catalog().tableExists("agent_scorecards")
                 || spark.sql("SELECT 1 FROM agent_scorecards WHERE dt = DATE'" + day + "' LIMIT 1").isEmpty()) {
@@ -33,7 +34,7 @@ public final class SupervisorReport {
         Progress.say("read the day's figures: %d agent(s); writing their pages", report.agents().size());
         String generatedAt = ZonedDateTime.now(ZoneId.of(spark.conf().get("spark.sql.session.timeZone")))
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"));
-        HtmlReport.Written written = new HtmlReport(PersonalDataMask.standard()).write(report, queries.evidence(),
+        HtmlReport.Written written = new HtmlReport(PersonalDataMask.standard(), words).write(report, queries.evidence(),
                 Path.of(reports, day), generatedAt);
         written.warnings().forEach(w -> Progress.say("warning: %s", w));
         return written;

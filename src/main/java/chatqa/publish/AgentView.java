@@ -22,10 +22,15 @@ final class AgentView {
     }
 
     static Map<String, Object> of(DayReport r, AgentPage p, Totals team, long agentsInShop, String chartStem,
-                                  PersonalDataMask mask) {
+                                  PersonalDataMask mask, Words w) {
         AgentRow a = p.agent();
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("day", r.day());
+        v.put("w", w.all());
+        v.put("lang", w.language().htmlLang());
+        v.put("day", w.day(r.day()));
+        v.put("back", w.format("back_to_overview", w.day(r.day())));
+        v.put("radarAlt", w.format("chart_radar_alt", a.agentId()));
+        v.put("trendAlt", w.format("chart_agent_trend_alt", a.agentId()));
         v.put("agentId", a.agentId());
         v.put("shopId", a.shopId());
         v.put("rank", a.rank());
@@ -40,33 +45,33 @@ final class AgentView {
         v.put("vsWeekClass", Formats.trend(vsWeek));
         v.put("chart", chartStem);
         v.put("hasTrend", p.trend().size() > 1);
-        v.put("kpis", kpis(a, r.slaSeconds()));
-        v.put("checks", checks(p));
-        v.put("scenarios", OverviewView.scenarios(p.scenarios()));
+        v.put("kpis", kpis(a, r.slaSeconds(), w));
+        v.put("checks", checks(p, w));
+        v.put("scenarios", OverviewView.scenarios(p.scenarios(), w));
         v.put("hasScenarios", !p.scenarios().isEmpty());
-        v.put("failures", failures(p, mask));
-        v.put("focus", OverviewView.focus(p));
+        v.put("failures", failures(p, mask, w));
+        v.put("focus", OverviewView.focusName(p));
         return v;
     }
 
-    static List<Map<String, Object>> kpis(AgentRow a, List<Integer> sla) {
+    static List<Map<String, Object>> kpis(AgentRow a, List<Integer> sla, Words w) {
         List<Map<String, Object>> k = new ArrayList<>();
-        k.add(OverviewView.tile("agent parts", Formats.count(a.conversations()), "conversations or their parts"));
-        k.add(OverviewView.tile("first response p50", Formats.seconds(a.frtP50()), "p90 " + Formats.seconds(a.frtP90())));
+        k.add(OverviewView.tile(w.get("tile_agent_parts"), w.compact(a.conversations()), w.get("tile_agent_parts_note")));
+        k.add(OverviewView.tile(w.get("tile_frt"), w.seconds(a.frtP50()), w.format("tile_frt_note", w.seconds(a.frtP90()))));
         for (int i = 0; i < sla.size() && i < a.slaRates().size(); i++) {
-            k.add(OverviewView.tile("answered within " + sla.get(i) + " s", Formats.percent(a.slaRates().get(i)), "of measured first responses"));
+            k.add(OverviewView.tile(w.format("tile_sla", w.tier(sla.get(i))), Formats.percent(a.slaRates().get(i)), w.get("tile_sla_note")));
         }
-        k.add(OverviewView.tile("red lines", String.valueOf(a.redLineHits()), "parts scored 0: " + a.fatal()));
-        k.add(OverviewView.tile("resolved in chat", Formats.percent(a.resolvedRate()), "of the agent's parts"));
-        k.add(OverviewView.tile("sentiment recovered", Formats.percent(a.recoveryRate()), a.startedNegative() + " started negative; "
-                + Formats.sentiment(a.sentimentStart()) + " → " + Formats.sentiment(a.sentimentEnd())));
-        k.add(OverviewView.tile("satisfaction (est.)", Formats.satisfaction(a.satisfaction()), "−2 very unhappy … 2 very satisfied"));
-        OverviewView.csatTile(a.csat(), k);
+        k.add(OverviewView.tile(w.get("tile_red_lines"), String.valueOf(a.redLineHits()), w.format("tile_red_lines_note", a.fatal())));
+        k.add(OverviewView.tile(w.get("tile_resolved"), Formats.percent(a.resolvedRate()), w.get("tile_resolved_agent_note")));
+        k.add(OverviewView.tile(w.get("tile_recovered"), Formats.percent(a.recoveryRate()), w.format("tile_recovered_agent_note",
+                a.startedNegative(), Formats.sentiment(a.sentimentStart()), Formats.sentiment(a.sentimentEnd()))));
+        k.add(OverviewView.tile(w.get("tile_satisfaction"), Formats.satisfaction(a.satisfaction()), w.get("tile_satisfaction_note")));
+        OverviewView.csatTile(a.csat(), k, w);
         return k;
     }
 
     /** Every rule checked for the agent, with the team's pass rate beside it. */
-    static List<Map<String, Object>> checks(AgentPage p) {
+    static List<Map<String, Object>> checks(AgentPage p, Words w) {
         Map<String, RuleRate> team = new LinkedHashMap<>();
         p.teamRules().forEach(t -> team.put(t.ruleId(), t));
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -75,12 +80,13 @@ final class AgentView {
             Double diff = t == null ? null : 100 * (rr.passRate() - t.passRate());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("ruleId", rr.ruleId());
+            m.put("ruleName", rr.shownName());
             m.put("anchor", anchor(rr.ruleId()));
-            m.put("category", rr.category());
+            m.put("category", w.category(rr.category()));
             m.put("description", rr.description());
             m.put("rate", Formats.percent(rr.passRate()));
             m.put("teamRate", t == null ? Formats.NONE : Formats.percent(t.passRate()));
-            m.put("diff", diff == null ? Formats.NONE : Formats.signed(diff) + " pts");
+            m.put("diff", diff == null ? Formats.NONE : w.format("points_suffix", Formats.signed(diff)));
             m.put("diffClass", Formats.trend(diff));
             m.put("failed", rr.failed());
             m.put("checked", rr.checked());
@@ -96,7 +102,7 @@ final class AgentView {
     }
 
     /** Failed checks grouped by rule, each message masked and its matched span marked. */
-    static List<Map<String, Object>> failures(AgentPage p, PersonalDataMask mask) {
+    static List<Map<String, Object>> failures(AgentPage p, PersonalDataMask mask, Words w) {
         List<Map<String, Object>> groups = new ArrayList<>();
         for (RuleRate rr : p.rules()) {
             if (rr.failed() == 0) {
@@ -105,32 +111,33 @@ final class AgentView {
             List<Map<String, Object>> items = new ArrayList<>();
             for (Failure f : p.failures()) {
                 if (f.ruleId().equals(rr.ruleId())) {
-                    items.add(failure(f, mask));
+                    items.add(failure(f, mask, w));
                 }
             }
             Map<String, Object> g = new LinkedHashMap<>();
             g.put("ruleId", rr.ruleId());
+            g.put("ruleName", rr.shownName());
             g.put("anchor", anchor(rr.ruleId()));
             g.put("description", rr.description());
-            g.put("category", rr.category());
-            g.put("failed", rr.failed());
+            g.put("category", w.category(rr.category()));
+            g.put("failed", w.format("failed_count", rr.failed()));
             g.put("items", items);
             g.put("truncated", rr.failed() > items.size());
-            g.put("shown", items.size());
+            g.put("shown", w.format("showing_first", items.size()));
             groups.add(g);
         }
         return groups;
     }
 
-    static Map<String, Object> failure(Failure f, PersonalDataMask mask) {
+    static Map<String, Object> failure(Failure f, PersonalDataMask mask, Words w) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("conversationId", f.conversationId());
-        m.put("seq", f.messageSeq());
+        m.put("where", w.format("conversation_id", f.conversationId()) + " · " + w.format("message_seq", f.messageSeq()));
         m.put("sentAt", f.sentAt() == null ? "" : f.sentAt());
-        m.put("role", f.role() == null ? "" : f.role());
+        m.put("role", f.role() == null ? "" : w.role(f.role()));
         // A composed rule's evidence quotes other messages (the number the customer gave): masked like the text.
-        m.put("evidence", f.evidence() == null ? null : mask.mask(f.evidence()).text());
-        m.put("points", f.points());
+        m.put("evidence", f.evidence() == null ? null : mask.mask(EvidenceWords.of(w).translate(f.evidence())).text());
+        m.put("points", w.format("minus_points", f.points()));
         m.put("fatal", f.fatal());
         m.put("context", f.previousCustomerText() == null ? null : mask.mask(f.previousCustomerText()).text());
         m.putAll(Highlight.of(f.text(), f.spanStart(), f.spanEnd(), mask));

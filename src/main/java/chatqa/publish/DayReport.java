@@ -140,7 +140,12 @@ public record DayReport(
     }
 
     /** How often a rule was checked and failed (over the team, or one agent). */
-    public record RuleRate(String ruleId, String category, String description, long checked, long failed) {
+    public record RuleRate(String ruleId, String name, String category, String description, long checked, long failed) {
+        /** What people read: the rule book's name, or the id when it gives none. */
+        public String shownName() {
+            return name == null || name.isBlank() ? ruleId : name;
+        }
+
         public double passRate() {
             return checked == 0 ? 0 : 1.0 - (double) failed / checked;
         }

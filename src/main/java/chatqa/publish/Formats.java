@@ -44,20 +44,6 @@ final class Formats {
         return v > 0 ? "up" : "down";
     }
 
-    static String seconds(Double s) {
-        if (s == null || s.isNaN()) {
-            return NONE;
-        }
-        if (s < 60) {
-            return String.format(Locale.ROOT, s < 10 ? "%.1f s" : "%.0f s", s);
-        }
-        long whole = Math.round(s);
-        if (whole < 3600) {
-            return String.format(Locale.ROOT, "%d min %02d s", whole / 60, whole % 60);
-        }
-        return String.format(Locale.ROOT, "%d h %02d min", whole / 3600, whole % 3600 / 60);
-    }
-
     static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }

@@ -42,9 +42,11 @@ public final class HtmlReport {
 
     private final MustacheFactory templates = new DefaultMustacheFactory("chatqa/report");
     private final PersonalDataMask mask;
+    private final Words words;
 
-    public HtmlReport(PersonalDataMask mask) {
+    public HtmlReport(PersonalDataMask mask, Words words) {
         this.mask = mask;
+        this.words = words;
     }
 
     public Written write(DayReport report, Path dayFolder, String generatedAt) throws IOException {
@@ -62,8 +64,9 @@ public final class HtmlReport {
             List<String> warnings = new ArrayList<>();
             ChartFonts.installed().warning().ifPresent(warnings::add);
             int charts = overviewCharts(report, staging.resolve("charts"));
-            String fontWarning = warnings.isEmpty() ? null : warnings.get(0);
-            render("index.mustache", OverviewView.of(report, generatedAt, fontWarning), staging.resolve("index.html"));
+            // The console gets ChartFonts' own words; the pages say it in the report's language.
+            String fontWarning = warnings.isEmpty() ? null : words.get("font_warning");
+            render("index.mustache", OverviewView.of(report, words, generatedAt, fontWarning), staging.resolve("index.html"));
             Files.createDirectories(staging.resolve("agents"));
             charts += agentPages(report, evidence, staging, generatedAt, fontWarning);
             for (String name : List.of("index.html", "agents", "charts")) {
@@ -101,8 +104,8 @@ public final class HtmlReport {
                     long inShop = agentsPerShop.get(String.valueOf(p.agent().shopId()));
                     String stem = p.fileName().substring(0, p.fileName().length() - ".html".length());
                     charts.addAndGet(agentCharts(report, p, team, staging.resolve("charts"), stem));
-                    Map<String, Object> view = AgentView.of(report, p, team, inShop, "agent-" + stem, mask);
-                    view.put("generatedAt", generatedAt);
+                    Map<String, Object> view = AgentView.of(report, p, team, inShop, "agent-" + stem, mask, words);
+                    view.put("footer", words.format("agent_footer", generatedAt));
                     view.put("fontWarning", fontWarning);
                     render("agent.mustache", view, staging.resolve("agents").resolve(p.fileName()));
                     return null;
@@ -137,13 +140,13 @@ public final class HtmlReport {
     }
 
     private int overviewCharts(DayReport r, Path dir) throws IOException {
-        ChartFiles.write(ReportCharts.qaHistogram(r.qaHistogram()), dir, "qa_histogram", 720, 360);
-        ChartFiles.write(ReportCharts.frtDistribution(r.frtHistogram(), r.slaSeconds()), dir, "frt_distribution", 720, 360);
-        ChartFiles.write(ReportCharts.compliance(r.rules()), dir, "compliance", 720, Math.max(260, 60 + 26 * r.rules().size()));
-        ChartFiles.write(ReportCharts.sentiment(r.agents()), dir, "sentiment", 720, 380);
+        ChartFiles.write(ReportCharts.qaHistogram(r.qaHistogram(), words), dir, "qa_histogram", 720, 360);
+        ChartFiles.write(ReportCharts.frtDistribution(r.frtHistogram(), r.slaSeconds(), words), dir, "frt_distribution", 720, 360);
+        ChartFiles.write(ReportCharts.compliance(r.rules(), words), dir, "compliance", 720, Math.max(260, 60 + 26 * r.rules().size()));
+        ChartFiles.write(ReportCharts.sentiment(r.agents(), words), dir, "sentiment", 720, 380);
         int n = 4;
         if (r.teamTrend().size() > 1) {
-            ChartFiles.write(ReportCharts.trend("Team, last " + r.teamTrend().size() + " scored days", r.teamTrend()), dir, "trend", 720, 360);
+            ChartFiles.write(ReportCharts.trend(words.format("c_trend_team", r.teamTrend().size()), r.teamTrend(), words), dir, "trend", 720, 360);
             n++;
         }
         return n;
@@ -151,9 +154,9 @@ public final class HtmlReport {
 
     private int agentCharts(DayReport r, AgentPage p, Totals team, Path dir, String stem) throws IOException {
         int tier = r.slaSeconds().isEmpty() ? 0 : r.slaSeconds().get(0);
-        ChartFiles.write(ReportCharts.radar(p.agent(), team, tier), dir, "agent-" + stem + "-radar", 460, 420);
+        ChartFiles.write(ReportCharts.radar(p.agent(), team, tier, words), dir, "agent-" + stem + "-radar", 460, 420);
         if (p.trend().size() > 1) {
-            ChartFiles.write(ReportCharts.trend(p.agent().agentId() + ", last " + p.trend().size() + " scored days", p.trend()),
+            ChartFiles.write(ReportCharts.trend(words.format("c_trend_agent", p.agent().agentId(), p.trend().size()), p.trend(), words),
                     dir, "agent-" + stem + "-trend", 620, 360);
             return 2;
         }

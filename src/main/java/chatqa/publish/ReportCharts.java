@@ -58,15 +58,15 @@ public final class ReportCharts {
     }
 
     /** Agent parts per QA-score band. */
-    public static JFreeChart qaHistogram(List<Bin> bins) {
-        XYIntervalSeries series = new XYIntervalSeries("agent parts");
+    public static JFreeChart qaHistogram(List<Bin> bins, Words w) {
+        XYIntervalSeries series = new XYIntervalSeries(w.get("c_parts_axis"));
         for (Bin b : bins) {
             double upper = b.upper() == null ? b.lower() + 5 : b.upper();
             series.add((b.lower() + upper) / 2, b.lower(), upper, b.count(), b.count(), b.count());
         }
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
         data.addSeries(series);
-        JFreeChart chart = ChartFactory.createXYBarChart("QA score distribution", "QA score", false, "agent parts", data,
+        JFreeChart chart = ChartFactory.createXYBarChart(w.get("c_qa_title"), w.get("c_qa_axis"), false, w.get("c_parts_axis"), data,
                 PlotOrientation.VERTICAL, false, true, false);
         themed(chart);
         XYPlot plot = chart.getXYPlot();
@@ -77,8 +77,8 @@ public final class ReportCharts {
     }
 
     /** First responses per log-spaced time band, with the SLA tiers marked. */
-    public static JFreeChart frtDistribution(List<Bin> bins, List<Integer> slaSeconds) {
-        XYIntervalSeries series = new XYIntervalSeries("first responses");
+    public static JFreeChart frtDistribution(List<Bin> bins, List<Integer> slaSeconds, Words w) {
+        XYIntervalSeries series = new XYIntervalSeries(w.get("c_frt_count"));
         for (Bin b : bins) {
             double lower = Math.max(b.lower(), FRT_FLOOR);
             double upper = b.upper() == null ? lower * 2 : b.upper();
@@ -86,11 +86,11 @@ public final class ReportCharts {
         }
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
         data.addSeries(series);
-        JFreeChart chart = ChartFactory.createXYBarChart("First response time", "seconds (log scale)", false,
-                "first responses", data, PlotOrientation.VERTICAL, false, true, false);
+        JFreeChart chart = ChartFactory.createXYBarChart(w.get("c_frt_title"), w.get("c_frt_axis"), false,
+                w.get("c_frt_count"), data, PlotOrientation.VERTICAL, false, true, false);
         themed(chart);
         XYPlot plot = chart.getXYPlot();
-        LogAxis axis = new LogAxis("seconds (log scale)");
+        LogAxis axis = new LogAxis(w.get("c_frt_axis"));
         axis.setBase(10);
         axis.setSmallestValue(FRT_FLOOR);
         // One tick per decade in plain seconds (1, 10, 100, 1000) instead of powers of ten.
@@ -105,7 +105,7 @@ public final class ReportCharts {
         for (int s : slaSeconds) {
             ValueMarker m = new ValueMarker(s, FAIL, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
                     1f, new float[] {4f, 3f}, 0f));
-            m.setLabel(s + " s");
+            m.setLabel(w.tier(s));
             m.setLabelFont(ChartFonts.font(Font.PLAIN, 11));
             m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
@@ -116,15 +116,18 @@ public final class ReportCharts {
     }
 
     /** Pass rate of every rule checked, worst first. */
-    public static JFreeChart compliance(List<RuleRate> rules) {
+    public static JFreeChart compliance(List<RuleRate> rules, Words w) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
+        java.util.Map<String, String> labels = labels(rules);
         rules.stream().sorted((a, b) -> Double.compare(a.passRate(), b.passRate()))
-                .forEach(r -> data.addValue(100 * r.passRate(), "pass rate", r.ruleId()));
-        JFreeChart chart = ChartFactory.createBarChart("Compliance per check", null, "% passed", data,
+                .forEach(r -> data.addValue(100 * r.passRate(), w.get("c_pass_rate"), labels.get(r.ruleId())));
+        JFreeChart chart = ChartFactory.createBarChart(w.get("c_compliance_title"), null, w.get("c_compliance_axis"), data,
                 PlotOrientation.HORIZONTAL, false, true, false);
         themed(chart);
         CategoryPlot plot = chart.getCategoryPlot();
         plot.getRangeAxis().setRange(0, 100);
+        // Room for the longest rule name on one line: a clipped name ("询问其他…") is no label.
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.4f);
         BarRenderer r = (BarRenderer) plot.getRenderer();
         r.setBarPainter(new StandardBarPainter());
         r.setSeriesPaint(0, AGENT);
@@ -133,16 +136,16 @@ public final class ReportCharts {
     }
 
     /** One agent against their team on the six standards, as shares in [0, 1]. */
-    public static JFreeChart radar(AgentRow agent, Totals team, int slaTier) {
+    public static JFreeChart radar(AgentRow agent, Totals team, int slaTier, Words w) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         String you = agent.agentId();
-        String teamName = "team";
+        String teamName = w.get("c_team");
         addRadar(data, you, agent.greetingRate(), agent.apologyRate(), agent.closingRate(),
-                agent.slaRates().isEmpty() ? null : agent.slaRates().get(0), agent.resolvedRate(), agent.redLineFreeRate(), slaTier);
+                agent.slaRates().isEmpty() ? null : agent.slaRates().get(0), agent.resolvedRate(), agent.redLineFreeRate(), slaTier, w);
         addRadar(data, teamName, team.greetingRate(), team.apologyRate(), team.closingRate(),
-                team.slaRates().isEmpty() ? null : team.slaRates().get(0), team.resolvedRate(), team.redLineFreeRate(), slaTier);
+                team.slaRates().isEmpty() ? null : team.slaRates().get(0), team.resolvedRate(), team.redLineFreeRate(), slaTier, w);
         SpiderWebPlot plot = new SpiderWebPlot(data);
-        JFreeChart chart = themed(new JFreeChart(agent.agentId() + " vs team", ChartFonts.font(Font.BOLD, 15), plot, true));
+        JFreeChart chart = themed(new JFreeChart(w.format("c_vs_team", agent.agentId()), ChartFonts.font(Font.BOLD, 15), plot, true));
         plot.setMaxValue(1.0);
         plot.setSeriesPaint(0, AGENT);
         plot.setSeriesPaint(1, TEAM);
@@ -155,26 +158,26 @@ public final class ReportCharts {
 
     /** The radar's axes, in order; a missing rate (nothing due) is drawn as 0 and listed in the page's table. */
     static void addRadar(DefaultCategoryDataset data, String series, Double greeting, Double apology, Double closing,
-                         Double sla, Double resolved, Double redLineFree, int slaTier) {
-        data.addValue(nz(greeting), series, "greeting");
-        data.addValue(nz(apology), series, "apology");
-        data.addValue(nz(closing), series, "closing");
-        data.addValue(nz(sla), series, "FRT ≤ " + slaTier + " s");
-        data.addValue(nz(resolved), series, "resolved");
-        data.addValue(nz(redLineFree), series, "no red line");
+                         Double sla, Double resolved, Double redLineFree, int slaTier, Words w) {
+        data.addValue(nz(greeting), series, w.get("c_radar_greeting"));
+        data.addValue(nz(apology), series, w.get("c_radar_apology"));
+        data.addValue(nz(closing), series, w.get("c_radar_closing"));
+        data.addValue(nz(sla), series, w.format("c_radar_sla", w.tier(slaTier)));
+        data.addValue(nz(resolved), series, w.get("c_radar_resolved"));
+        data.addValue(nz(redLineFree), series, w.get("c_radar_no_red_line"));
     }
 
     /** Mean QA score and compliance rates per scored day, oldest first. */
-    public static JFreeChart trend(String title, List<DayPoint> days) {
+    public static JFreeChart trend(String title, List<DayPoint> days, Words w) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (DayPoint d : days) {
-            String label = d.day().substring(5);
-            data.addValue(d.qaScore(), "QA score", label);
-            data.addValue(pct(d.greetingRate()), "greeting %", label);
-            data.addValue(pct(d.apologyRate()), "apology %", label);
-            data.addValue(pct(d.closingRate()), "closing %", label);
+            String label = w.shortDay(d.day());
+            data.addValue(d.qaScore(), w.get("c_trend_qa"), label);
+            data.addValue(pct(d.greetingRate()), w.get("c_trend_greeting"), label);
+            data.addValue(pct(d.apologyRate()), w.get("c_trend_apology"), label);
+            data.addValue(pct(d.closingRate()), w.get("c_trend_closing"), label);
         }
-        JFreeChart chart = ChartFactory.createLineChart(title, null, "score / %", data, PlotOrientation.VERTICAL,
+        JFreeChart chart = ChartFactory.createLineChart(title, null, w.get("c_trend_axis"), data, PlotOrientation.VERTICAL,
                 true, true, false);
         themed(chart);
         CategoryPlot plot = chart.getCategoryPlot();
@@ -187,7 +190,7 @@ public final class ReportCharts {
     }
 
     /** Mean customer sentiment at the start and at the end of each agent's conversations. */
-    public static JFreeChart sentiment(List<AgentRow> agents) {
+    public static JFreeChart sentiment(List<AgentRow> agents, Words w) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         Set<String> sharedIds = DayReport.idsInSeveralShops(agents);
         for (AgentRow a : agents) {
@@ -195,10 +198,10 @@ public final class ReportCharts {
                 continue;
             }
             String key = sharedIds.contains(a.agentId()) ? a.shopId() + "/" + a.agentId() : a.agentId();
-            data.addValue(a.sentimentStart(), "start", key);
-            data.addValue(a.sentimentEnd(), "end", key);
+            data.addValue(a.sentimentStart(), w.get("c_sentiment_start"), key);
+            data.addValue(a.sentimentEnd(), w.get("c_sentiment_end"), key);
         }
-        JFreeChart chart = ChartFactory.createBarChart("Customer sentiment: start → end", null, "mean sentiment (−1 … 1)",
+        JFreeChart chart = ChartFactory.createBarChart(w.get("c_sentiment_title"), null, w.get("c_sentiment_axis"),
                 data, PlotOrientation.VERTICAL, true, true, false);
         themed(chart);
         CategoryPlot plot = chart.getCategoryPlot();
@@ -210,6 +213,18 @@ public final class ReportCharts {
         r.setSeriesPaint(0, new Color(0x99, 0x99, 0x99));
         r.setSeriesPaint(1, AGENT);
         return chart;
+    }
+
+    /**
+     * The bar labels of rules: their names (the ids where the book gives none), and the id beside
+     * a name two rules share, so no two bars read the same.
+     */
+    static java.util.Map<String, String> labels(List<RuleRate> rules) {
+        java.util.Map<String, Long> uses = rules.stream().collect(java.util.stream.Collectors.groupingBy(RuleRate::shownName,
+                java.util.stream.Collectors.counting()));
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        rules.forEach(r -> out.put(r.ruleId(), uses.get(r.shownName()) > 1 ? r.shownName() + " (" + r.ruleId() + ")" : r.shownName()));
+        return out;
     }
 
     private static void barStyle(XYPlot plot, Color color) {

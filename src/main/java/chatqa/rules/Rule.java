@@ -15,6 +15,7 @@ import chatqa.model.Role;
  * @param onlyIf   optional: the rule applies only to conversations where some message meets
  *                 this condition (e.g. a sale happened)
  * @param label    optional: the element label of docs/labelling.md this rule detects (for rules eval)
+ * @param name     the short name people read (问候语, 致歉) in charts, leaderboards and evidence; the id when the book gives none
  * @param line     line of the rule in its YAML file, for error messages and listings
  * @param scenarios the rule applies only to conversations tagged with one of these scenarios (empty: to all)
  * @param withinMessages      for {@link Position#AFTER_TRIGGER}: the window is the agent messages among the next N
@@ -25,6 +26,7 @@ import chatqa.model.Role;
  */
 public record Rule(
         String id,
+        String name,
         String description,
         String category,
         Role role,
@@ -58,7 +60,7 @@ public record Rule(
 
     /** This rule with another kind (an ordering whose {@code before} names another rule, once resolved). */
     Rule withKind(RuleKind other) {
-        return new Rule(id, description, category, role, position, count, other, trigger, onlyIf, points, fatal, label, line, scenarios,
+        return new Rule(id, name, description, category, role, position, count, other, trigger, onlyIf, points, fatal, label, line, scenarios,
                 withinMessages, withinAgentMessages, where);
     }
 }

@@ -31,12 +31,15 @@ public final class RuleBookLoader {
     public static final String DEFAULT_RESOURCE = "/chatqa/rules/default.yaml";
 
     private static final Set<String> TOP_KEYS = Set.of("version", "name", "description", "timing", "sessionizing", "rules", "transfers", "outcomes",
-            "sentiment", "scenarios");
+            "sentiment", "scenarios", "report");
+    private static final Set<String> REPORT_KEYS = Set.of("language");
+    /** The languages the report is written in ({@code report.language}). */
+    public static final List<String> REPORT_LANGUAGES = List.of("zh", "en");
     private static final Set<String> SENTIMENT_KEYS = Set.of("deterioration_drop");
     private static final Set<String> TIMING_KEYS = Set.of("sla_seconds", "long_message_chars");
     private static final Set<String> SESSION_KEYS = Set.of("inactivity_gap_minutes");
     private static final Set<String> RULE_KEYS = union(CompositionLoader.RULE_KEYS, "id", "description", "category", "role", "position", "count",
-            "expect", "phrases", "regex", "exclude", "whole_words", "unless_near", "requires_near", "near_chars", "ignore_quoted", "trigger", "only_if",
+            "name", "expect", "phrases", "regex", "exclude", "whole_words", "unless_near", "requires_near", "near_chars", "ignore_quoted", "trigger", "only_if",
             "points", "fatal", "label", "handling",
             "scenario", "within_messages", "within_agent_messages", "where", "before", "max_chars", "max_messages", "repeat", "silence");
     private static final Set<String> CONDITION_KEYS = Set.of("role", "phrases", "regex", "exclude", "whole_words", "unless_near",
@@ -111,7 +114,21 @@ public final class RuleBookLoader {
         OutcomeRules outcomes = OutcomeLoader.read(root.get("outcomes"), root.get("transfers"), nextSetId);
         List<Rule> rules = rules(root.required("rules"), nextSetId, scenarios, shared(scenarios, outcomes));
         return new RuleBook(root.string("name", "unnamed"), version, sla, longChars, Duration.ofMinutes(gapMinutes),
-                rules, outcomes, sentiment(root.get("sentiment")), source, yaml, sha256(yaml), List.copyOf(scenarios.values()));
+                rules, outcomes, sentiment(root.get("sentiment")), source, yaml, sha256(yaml), List.copyOf(scenarios.values()),
+                reportLanguage(root.get("report")));
+    }
+
+    /** {@code report.language}: zh (the default) or en. */
+    private static String reportLanguage(YamlTree report) {
+        if (report == null) {
+            return REPORT_LANGUAGES.get(0);
+        }
+        report.rejectUnknownKeys(REPORT_KEYS);
+        String lang = report.string("language", REPORT_LANGUAGES.get(0));
+        if (!REPORT_LANGUAGES.contains(lang)) {
+            throw report.required("language").error("report language '" + lang + "': expected one of " + REPORT_LANGUAGES);
+        }
+        return lang;
     }
 
     /** The phrase sets a condition can name besides rules': {@code scenario.<name>}, {@code outcome.<signal>}, {@code transfers}. */
@@ -213,7 +230,7 @@ public final class RuleBookLoader {
             }
             List<String> scoped = ScenarioLoader.scope(item.get("scenario"), scenarios);
             Scoring scoring = scoring(item, nextSetId);
-            return new Rule(id, item.string("description", id), category, role, position, count, limits.kind(expect, match), trigger,
+            return new Rule(id, item.string("name", id), item.string("description", id), category, role, position, count, limits.kind(expect, match), trigger,
                     scoring.onlyIf(), scoring.points(), scoring.fatal(), item.string("label", null), item.line(), scoped, limits.withinMessages(),
                     limits.withinAgentMessages(), limits.where());
         } catch (ConfigError e) {
@@ -239,7 +256,7 @@ public final class RuleBookLoader {
                 "whole_words", "unless_near", "requires_near", "near_chars", "ignore_quoted", "expect", "position", "count", "trigger",
                 "within_messages", "within_agent_messages", "where", "before", "max_chars", "max_messages", "repeat", "silence", "role");
         Scoring scoring = scoring(item, nextSetId);
-        return new Rule(id, item.string("description", id), category, Role.AGENT, Position.ANY, 1, new RuleKind.Handling(signal), null,
+        return new Rule(id, item.string("name", id), item.string("description", id), category, Role.AGENT, Position.ANY, 1, new RuleKind.Handling(signal), null,
                 scoring.onlyIf(), scoring.points(), scoring.fatal(), item.string("label", null), item.line(),
                 ScenarioLoader.scope(item.get("scenario"), scenarios), 0, 0,
                 null);
@@ -255,7 +272,7 @@ public final class RuleBookLoader {
         RuleKind.Composition kind = CompositionLoader.composes(item) ? CompositionLoader.read(item, nextSetId, shared)
                 : CompositionLoader.hits(item, role, phraseSet(item, nextSetId));
         Scoring scoring = scoring(item, nextSetId);
-        return new Rule(id, item.string("description", id), category, role, Position.ANY, 1, kind, null, scoring.onlyIf(),
+        return new Rule(id, item.string("name", id), item.string("description", id), category, role, Position.ANY, 1, kind, null, scoring.onlyIf(),
                 scoring.points(), scoring.fatal(), item.string("label", null), item.line(), ScenarioLoader.scope(item.get("scenario"), scenarios),
                 0, 0, null);
     }

@@ -18,7 +18,7 @@ import chatqa.model.Role;
  * file, line and field.
  */
 final class ScenarioLoader {
-    private static final Set<String> KEYS = Set.of("description", "role", "phrases", "regex", "exclude", "whole_words",
+    private static final Set<String> KEYS = Set.of("name", "description", "role", "phrases", "regex", "exclude", "whole_words",
             "within_first", "unless");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -80,7 +80,7 @@ final class ScenarioLoader {
                         + "section: " + String.join(", ", all.keySet().stream().filter(n -> !n.equals(name)).toList()) + ")");
             }
         }
-        return new Scenario(name, node.string("description", name), new Condition(phrases, role), withinFirst, unless,
+        return new Scenario(name, node.string("name", name), node.string("description", name), new Condition(phrases, role), withinFirst, unless,
                 node.line());
     }
 

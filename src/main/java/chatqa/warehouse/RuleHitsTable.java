@@ -29,6 +29,8 @@ public final class RuleHitsTable {
             new Column<>("agent_id", StringType, "the agent of the part the result is credited to", Source::agentId),
             new Column<>("segment", IntegerType, "that part (see `agent_segments`)", s -> s.check().segment()),
             new Column<>("rule_id", StringType, "from the rule book", s -> s.check().rule().id()),
+            new Column<>("rule_name", StringType, "the rule's short name in the rule book (问候语, 致歉), what reports show; the id "
+                    + "when the book gives none", s -> s.check().rule().name()),
             new Column<>("category", StringType, "from the rule book", s -> s.check().rule().category()),
             new Column<>("description", StringType, "from the rule book", s -> s.check().rule().description()),
             new Column<>("passed", BooleanType, "", s -> s.check().passed()),

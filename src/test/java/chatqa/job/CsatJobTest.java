@@ -71,9 +71,9 @@ class CsatJobTest {
         assertEquals(5.0 / 6, cards.get(1).getDouble(2), 1e-9, "a2: one of six not rated");
 
         String index = Files.readString(tmp.resolve("reports").resolve(DAY.toString()).resolve("index.html"));
-        assertTrue(index.contains("customer rating (CSAT)") && index.contains("3.64 / 5"), "11 rated: (6 × 5 + 5 × 2) / 11");
-        assertTrue(index.contains("QA score vs CSAT ρ +"), "the better-scored agent is the better-rated one");
-        assertTrue(index.contains("Skill groups") && index.contains("售后组"), "the report's group lines");
+        assertTrue(index.contains("顾客评价（CSAT）") && index.contains("3.64 / 5"), "11 rated: (6 × 5 + 5 × 2) / 11");
+        assertTrue(index.contains("质检分与评价 ρ +"), "the better-scored agent is the better-rated one");
+        assertTrue(index.contains("<h2>技能组</h2>") && index.contains("售后组"), "the report's group lines");
 
         chatqa.warehouse.WarehouseViews.register(spark, warehouse.toString());
         List<Row> groups = spark.sql("SELECT group_id, conversations, agents, csat FROM group_daily ORDER BY group_id").collectAsList();

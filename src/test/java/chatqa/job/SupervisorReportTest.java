@@ -12,10 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -51,6 +55,8 @@ class SupervisorReportTest {
     private static SparkSession spark;
     private static int reportAgain;
     private static int reportNeverScored;
+    private static int reportEnglish;
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
     @BeforeAll
     static void scoreThreeDays() throws IOException {
@@ -63,6 +69,8 @@ class SupervisorReportTest {
         // The commands stop their Spark session, so they run before the test's own session starts.
         reportAgain = ChatQa.run("report", "--date", DAY, "--warehouse", warehouse(), "--reports", tmp.resolve("reports-again").toString(),
                 "--master", "local[2]");
+        reportEnglish = ChatQa.run("report", "--date", DAY, "--lang", "en", "--warehouse", warehouse(), "--reports",
+                tmp.resolve("reports-en").toString(), "--master", "local[2]");
         reportNeverScored = ChatQa.run("report", "--date", "2026-11-01", "--warehouse", warehouse(), "--reports",
                 tmp.resolve("reports-never").toString(), "--master", "local[2]");
         spark = TestSpark.get();
@@ -105,6 +113,12 @@ class SupervisorReportTest {
             String svg = Files.readString(charts.resolve(name + ".svg"));
             assertTrue(svg.startsWith("<svg") || svg.contains("<svg "), name + ".svg is SVG");
             assertTrue(svg.contains("<text"), name + ".svg keeps its labels as text");
+            assertTrue(HAN.matcher(svg).find(), name + ".svg draws Chinese text");
+        }
+        try (Stream<Path> agentCharts = Files.list(charts)) {
+            for (Path svg : agentCharts.filter(p -> p.toString().endsWith(".svg")).toList()) {
+                assertTrue(HAN.matcher(Files.readString(svg)).find(), svg + " draws Chinese text");
+            }
         }
         try (Stream<Path> files = Files.list(reports().resolve(DAY))) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".")), "no staging folder left behind");
@@ -142,7 +156,51 @@ class SupervisorReportTest {
     }
 
     private static String withoutGeneratedTime(String html) {
-        return html.replaceAll("generated \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\S+", "generated X");
+        return html.replaceAll("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} [A-Z]\\S*", "X");
+    }
+
+    @Test
+    void reportInEnglishOnRequestWithTheWarehousesColumnNamesInTheCsv() throws IOException {
+        assertEquals(0, reportEnglish);
+        String en = Files.readString(tmp.resolve("reports-en").resolve(DAY).resolve("index.html"));
+        assertTrue(en.contains("<html lang=\"en\">") && en.contains("<h1>Customer-service QA · 2026-11-20</h1>"), en.substring(0, 400));
+        assertTrue(en.contains("<th class=\"num\">QA score</th>") && en.contains(">resolved in chat<"), "English headers and outcomes");
+        String zh = Files.readString(reports().resolve(DAY).resolve("index.html"));
+        assertTrue(zh.contains("<html lang=\"zh-CN\">") && zh.contains("<h1>客服质检日报 · 2026年11月20日</h1>"), zh.substring(0, 400));
+        String csv = Files.readString(reports().resolve(DAY).resolve("agent_scorecards.csv"));
+        assertTrue(csv.startsWith("\uFEFF日期,店铺,客服,接待段数"), "Chinese CSV headers for Excel: " + csv.substring(0, 60));
+        assertTrue(csv.contains(",质检分,排名"), csv.substring(0, 400));
+    }
+
+    /**
+     * The English report's phrases (the en bundle's values that differ from the Chinese, split at
+     * their {N} blanks, a word or more long enough to mean something) none of which a Chinese page may show.
+     */
+    private static List<Pattern> englishPhrases() {
+        ResourceBundle en = ResourceBundle.getBundle("chatqa.report.messages", Locale.ENGLISH,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        ResourceBundle zh = ResourceBundle.getBundle("chatqa.report.messages", Locale.SIMPLIFIED_CHINESE,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        List<Pattern> out = new ArrayList<>();
+        for (String key : Collections.list(en.getKeys())) {
+            if (key.startsWith("csv.") || en.getString(key).equals(zh.getString(key))) {
+                continue;
+            }
+            for (String part : en.getString(key).split("\\{\\d}")) {
+                String p = part.strip();
+                if (p.matches(".*[A-Za-z].*") && (p.contains(" ") || p.length() >= 6)) {
+                    out.add(Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(p) + "(?![A-Za-z0-9_])"));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void assertChinese(String page, String shown) {
+        // Rule ids (closing.anything_else) stay beside the names for analysts, and chatqa is a name.
+        String text = shown.replaceAll("[a-z_]+(\\.[a-z0-9_]+)+", " ").replace("chatqa", " ");
+        List<String> left = englishPhrases().stream().filter(p -> p.matcher(text).find()).map(Pattern::pattern).toList();
+        assertTrue(left.isEmpty(), page + " shows English UI words: " + left);
     }
 
     @Test
@@ -165,6 +223,12 @@ class SupervisorReportTest {
                 assertTrue(width.intValue() > 0, "chart loaded: " + img.getAttribute("src"));
             }
             browser.screenshot(SCREENSHOTS.resolve("index.png"));
+            assertEquals("客服质检日报 · 2026年11月20日", browser.driver.findElement(By.tagName("h1")).getText());
+            for (WebElement th : browser.driver.findElements(By.cssSelector("#leaderboard th"))) {
+                assertTrue(HAN.matcher(th.getText()).find() || th.getText().startsWith("≤"), "a Chinese header: " + th.getText());
+            }
+            assertTrue(browser.driver.findElement(By.id("outcomes")).getText().contains("会话内解决"), "outcomes by their Chinese names");
+            assertChinese("index.html", browser.driver.findElement(By.tagName("body")).getText());
 
             Row lowest = cards.stream().max((a, b) -> Integer.compare(a.getAs("rank"), b.getAs("rank"))).orElseThrow();
             String agent = lowest.getAs("agent_id");
@@ -185,8 +249,14 @@ class SupervisorReportTest {
                 assertTrue(width.intValue() > 0, "chart loaded: " + img.getAttribute("src"));
             }
             browser.screenshot(SCREENSHOTS.resolve("agent.png"));
+            String page = browser.driver.findElement(By.tagName("body")).getText();
+            assertTrue(page.contains("与团队对比") && page.contains("未通过检查的证据"), "Chinese section titles");
+            for (WebElement th : browser.driver.findElements(By.cssSelector("#checks th"))) {
+                assertTrue(HAN.matcher(th.getText()).find(), "a Chinese header: " + th.getText());
+            }
+            assertChinese("the agent page", page);
             browser.driver.findElement(By.id("back")).click();
-            assertTrue(browser.driver.getTitle().contains("team overview"));
+            assertTrue(browser.driver.getTitle().contains("团队总览"), browser.driver.getTitle());
         }
     }
 }

@@ -28,7 +28,7 @@ class HostileReportBrowserTest {
     void noInjectedScriptRunsAndTheTextIsShownAsText() throws IOException {
         DayReport day = ReportFixture.day();
         Path folder = tmp.resolve("reports").resolve(day.day());
-        new HtmlReport(PersonalDataMask.standard()).write(day, folder, "2026-11-21 08:00 CST");
+        new HtmlReport(PersonalDataMask.standard(), Words.of(ReportLanguage.EN)).write(day, folder, "2026-11-21 08:00 CST");
         try (Browser browser = Browser.start(tmp.resolve("profile"))) {
             for (Path page : List.of(folder.resolve("index.html"), folder.resolve("agents").resolve(day.pages().get(1).fileName()))) {
                 browser.open(page);

@@ -27,7 +27,7 @@ class HtmlReportTest {
     @BeforeEach
     void write() throws IOException {
         day = tmp.resolve("reports").resolve("2026-11-20");
-        HtmlReport.Written w = new HtmlReport(PersonalDataMask.standard()).write(ReportFixture.day(), day, "2026-11-21 08:00 CST");
+        HtmlReport.Written w = new HtmlReport(PersonalDataMask.standard(), Words.of(ReportLanguage.EN)).write(ReportFixture.day(), day, "2026-11-21 08:00 CST");
         assertEquals(day.resolve("index.html"), w.index());
         assertEquals(2, w.agentPages());
         index = Files.readString(day.resolve("index.html"));
@@ -47,14 +47,15 @@ class HtmlReportTest {
         assertTrue(mei.contains("<td class=\"num up\">+5.0</td>"), "vs previous day 85.0: " + mei);
         assertTrue(mei.contains("<td class=\"num up\">+2.5</td>"), "vs 7-day 87.5: " + mei);
         assertTrue(mei.contains("href=\"agents/%E5%AE%A2%E6%9C%8D%E5%B0%8F%E7%BE%8E.html\""), "link percent-encoded: " + mei);
-        assertTrue(mei.contains("<td>greeting.hello</td>"), "mei's only failing check: " + mei);
+        assertTrue(mei.contains("<td title=\"greeting.hello\">问候语</td>"), "mei's only failing check, by its name: " + mei);
         String hostile = row(index, "&lt;script&gt;");
         assertTrue(hostile.contains("<td class=\"num flat\">—</td>"), "no history, no change: " + hostile);
         assertTrue(hostile.contains("<td class=\"num bad\">2</td>"), "red lines stand out: " + hostile);
         assertTrue(hostile.contains("<td class=\"num\">—</td>"), "no first response measured within the tier: " + hostile);
-        assertTrue(hostile.contains("<td>apology.after_complaint</td>"), "100 points behind the team on apology: " + hostile);
-        assertTrue(index.contains("<td>apology.after_complaint</td><td>apology</td>"), "top failing checks list it");
-        assertTrue(index.contains("<tr><td>logistics</td><td class=\"num\">5</td><td class=\"num\">56%</td><td class=\"num\">80.0</td><td class=\"num\">50%</td></tr>"),
+        assertTrue(hostile.contains("<td title=\"apology.after_complaint\">致歉</td>"), "100 points behind the team on apology: " + hostile);
+        assertTrue(index.contains("<td>致歉 <small class=\"rule-id\">apology.after_complaint</small></td><td>apology</td>"),
+                "top failing checks list it by name, the id beside it");
+        assertTrue(index.contains("<tr data-scenario=\"logistics\"><td>logistics</td><td class=\"num\">5</td><td class=\"num\">56%</td><td class=\"num\">80.0</td><td class=\"num\">50%</td></tr>"),
                 "scenario mix");
     }
 
@@ -103,7 +104,7 @@ class HtmlReportTest {
 
     @Test
     void writingAgainReplacesTheReportAndLeavesNoStagingBehind() throws IOException {
-        new HtmlReport(PersonalDataMask.standard()).write(ReportFixture.day(), day, "2026-11-21 09:00 CST");
+        new HtmlReport(PersonalDataMask.standard(), Words.of(ReportLanguage.EN)).write(ReportFixture.day(), day, "2026-11-21 09:00 CST");
         assertTrue(Files.readString(day.resolve("index.html")).contains("2026-11-21 09:00 CST"));
         try (Stream<Path> files = Files.list(day)) {
             assertEquals(List.of("agents", "charts", "index.html"), files.map(p -> p.getFileName().toString()).sorted().toList());

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import javax.imageio.ImageIO;
@@ -29,6 +30,10 @@ import chatqa.publish.DayReport.AgentPage;
  * pixels; and the files: PNG of the asked size, SVG with its labels as text.
  */
 class ReportChartsTest {
+    private static final Words EN = Words.of(ReportLanguage.EN);
+    private static final Words ZH = Words.of(ReportLanguage.ZH);
+    private static final java.util.regex.Pattern HAN = java.util.regex.Pattern.compile("\\p{IsHan}");
+
     @TempDir
     Path tmp;
 
@@ -37,12 +42,12 @@ class ReportChartsTest {
         DayReport r = ReportFixture.day();
         AgentPage mei = r.pages().get(0);
         StringBuilder dump = new StringBuilder();
-        dump(dump, "qa_histogram", ReportCharts.qaHistogram(r.qaHistogram()));
-        dump(dump, "frt_distribution", ReportCharts.frtDistribution(r.frtHistogram(), r.slaSeconds()));
-        dump(dump, "compliance", ReportCharts.compliance(r.rules()));
-        dump(dump, "sentiment", ReportCharts.sentiment(r.agents()));
-        dump(dump, "trend", ReportCharts.trend("team", r.teamTrend()));
-        dump(dump, "radar", ReportCharts.radar(mei.agent(), r.team(), 10));
+        dump(dump, "qa_histogram", ReportCharts.qaHistogram(r.qaHistogram(), EN));
+        dump(dump, "frt_distribution", ReportCharts.frtDistribution(r.frtHistogram(), r.slaSeconds(), EN));
+        dump(dump, "compliance", ReportCharts.compliance(r.rules(), EN));
+        dump(dump, "sentiment", ReportCharts.sentiment(r.agents(), EN));
+        dump(dump, "trend", ReportCharts.trend("team", r.teamTrend(), EN));
+        dump(dump, "radar", ReportCharts.radar(mei.agent(), r.team(), 10, EN));
         String golden;
         try (InputStream in = getClass().getResourceAsStream("/golden/report-charts.txt")) {
             golden = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -55,7 +60,7 @@ class ReportChartsTest {
     @Test
     void writesPngOfTheAskedSizeAndSvgWithChineseLabelsAsText() throws IOException {
         DayReport r = ReportFixture.day();
-        ChartFiles.write(ReportCharts.radar(r.pages().get(0).agent(), r.team(), 10), tmp, "radar", 460, 420);
+        ChartFiles.write(ReportCharts.radar(r.pages().get(0).agent(), r.team(), 10, ZH), tmp, "radar", 460, 420);
         BufferedImage png = ImageIO.read(tmp.resolve("radar.png").toFile());
         assertEquals(460, png.getWidth());
         assertEquals(420, png.getHeight());
@@ -67,6 +72,46 @@ class ReportChartsTest {
         if (ChartFonts.installed().drawsChinese()) {
             assertTrue(svg.contains(ChartFonts.installed().family()), "SVG names the chosen font");
         }
+    }
+
+    @Test
+    void chineseChartsHaveChineseTitlesAxesLegendsAndRuleNames() {
+        DayReport r = ReportFixture.day();
+        List<JFreeChart> charts = List.of(ReportCharts.qaHistogram(r.qaHistogram(), ZH), ReportCharts.frtDistribution(r.frtHistogram(),
+                r.slaSeconds(), ZH), ReportCharts.compliance(r.rules(), ZH), ReportCharts.sentiment(r.agents(), ZH),
+                ReportCharts.trend(ZH.format("c_trend_team", 2), r.teamTrend(), ZH), ReportCharts.radar(r.pages().get(0).agent(), r.team(), 10, ZH));
+        for (JFreeChart c : charts) {
+            assertTrue(HAN.matcher(c.getTitle().getText()).find(), "title: " + c.getTitle().getText());
+            for (String label : labels(c)) {
+                assertTrue(HAN.matcher(label).find() || label.matches("[0-9.]+|[0-9]+秒|首响 ≤ .*"), "an English label: " + label);
+            }
+        }
+        StringBuilder compliance = new StringBuilder();
+        dump(compliance, "compliance", ReportCharts.compliance(r.rules(), ZH));
+        assertTrue(compliance.toString().contains("通过率 | 问候语 = "), compliance.toString());
+        assertTrue(!compliance.toString().contains("greeting.hello"), "rules by their names, not ids");
+    }
+
+    /** The axis labels, series and category keys a reader sees on a chart. */
+    private static List<String> labels(JFreeChart chart) {
+        List<String> out = new java.util.ArrayList<>();
+        if (chart.getPlot() instanceof XYPlot xy) {
+            out.add(xy.getDomainAxis().getLabel());
+            out.add(xy.getRangeAxis().getLabel());
+            for (int s = 0; s < xy.getDataset().getSeriesCount(); s++) {
+                out.add(xy.getDataset().getSeriesKey(s).toString());
+            }
+        } else if (chart.getPlot() instanceof CategoryPlot cp) {
+            if (cp.getRangeAxis().getLabel() != null) {
+                out.add(cp.getRangeAxis().getLabel());
+            }
+            cp.getDataset().getRowKeys().forEach(k -> out.add(k.toString()));
+        } else {
+            SpiderWebPlot sp = (SpiderWebPlot) chart.getPlot();
+            sp.getDataset().getColumnKeys().forEach(k -> out.add(k.toString()));
+            out.add(sp.getDataset().getRowKey(1).toString());
+        }
+        return out;
     }
 
     /** One line per data item, in dataset order. */

@@ -31,15 +31,15 @@ final class ReportFixture {
                 4.0 / 6, 4.0 / 6, 2, 1.0, 0, 0, -0.2, 0.4, 0.4);
         AgentRow hostile = new AgentRow("shop-1", HOSTILE_ID, 2, 4, 71.25, null, null, 30.0, 60.0, java.util.Arrays.asList(null, 0.5), 0.5,
                 0.0, 0.5, 0.5, 2, 0.5, 2, 1, -0.45, -0.1, 0.4);
-        List<RuleRate> teamRules = List.of(new RuleRate("greeting.hello", "greeting", "首条消息有问候语（您好 / 亲）", 10, 3),
-                new RuleRate("apology.after_complaint", "apology", "顾客抱怨后的第一条回复要致歉", 4, 2),
-                new RuleRate("red_line.rude", "red_line", "不得与顾客争吵", 10, 1));
-        List<RuleRate> meiRules = List.of(new RuleRate("greeting.hello", "greeting", "首条消息有问候语（您好 / 亲）", 6, 1),
-                new RuleRate("apology.after_complaint", "apology", "顾客抱怨后的第一条回复要致歉", 2, 0),
-                new RuleRate("red_line.rude", "red_line", "不得与顾客争吵", 6, 0));
-        List<RuleRate> hostileRules = List.of(new RuleRate("greeting.hello", "greeting", "首条消息有问候语（您好 / 亲）", 4, 2),
-                new RuleRate("apology.after_complaint", "apology", "顾客抱怨后的第一条回复要致歉", 2, 2),
-                new RuleRate("red_line.rude", "red_line", "不得与顾客争吵", 4, 1));
+        List<RuleRate> teamRules = List.of(new RuleRate("greeting.hello", "问候语", "greeting", "首条消息有问候语（您好 / 亲）", 10, 3),
+                new RuleRate("apology.after_complaint", "致歉", "apology", "顾客抱怨后的第一条回复要致歉", 4, 2),
+                new RuleRate("red_line.rude", "争吵推诿嘲讽", "red_line", "不得与顾客争吵", 10, 1));
+        List<RuleRate> meiRules = List.of(new RuleRate("greeting.hello", "问候语", "greeting", "首条消息有问候语（您好 / 亲）", 6, 1),
+                new RuleRate("apology.after_complaint", "致歉", "apology", "顾客抱怨后的第一条回复要致歉", 2, 0),
+                new RuleRate("red_line.rude", "争吵推诿嘲讽", "red_line", "不得与顾客争吵", 6, 0));
+        List<RuleRate> hostileRules = List.of(new RuleRate("greeting.hello", "问候语", "greeting", "首条消息有问候语（您好 / 亲）", 4, 2),
+                new RuleRate("apology.after_complaint", "致歉", "apology", "顾客抱怨后的第一条回复要致歉", 2, 2),
+                new RuleRate("red_line.rude", "争吵推诿嘲讽", "red_line", "不得与顾客争吵", 4, 1));
         List<Failure> hostileFailures = List.of(
                 new Failure("red_line.rude", "c-7", 4, "2026-11-20 10:01:02", "agent",
                         "<img src=x onerror=pwned=1> 你自己看 电话13800138000", 28, 32, "rude: '你自己看'", 40, true,

@@ -45,7 +45,7 @@ class RuleBookLoaderTest {
                     points: 2
                 """));
         assertEquals("book.yaml:6: rules[0]: unknown key 'phrasez' (allowed: applies_when, before, category, conditions, count, description, "
-                + "exclude, expect, fail_when, fatal, handling, hits, id, ignore_quoted, label, max_chars, max_messages, near_chars, only_if, "
+                + "exclude, expect, fail_when, fatal, handling, hits, id, ignore_quoted, label, max_chars, max_messages, name, near_chars, only_if, "
                 + "pass_when, per, phrases, points, position, regex, repeat, requires_near, role, scenario, silence, trigger, unless_near, where, "
                 + "whole_words, within_agent_messages, within_messages) "
                 + "[rule closing.thanks]", p);
