@@ -244,7 +244,7 @@ class ScoreJobTest {
         assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, java.util.Arrays.copyOf(csv, 3));
         List<String> lines = new String(csv, StandardCharsets.UTF_8).substring(1).lines().toList();
         assertEquals(3, lines.size());
-        assertTrue(lines.get(0).startsWith("dt,shop_id,agent_id,conversations,"));
+        assertTrue(lines.get(0).startsWith("日期,店铺,客服,接待段数,"), "Chinese headers for Excel by default: " + lines.get(0));
         assertTrue(lines.get(1).startsWith("2026-11-20,s1,a1,4,"));
     }
 
