@@ -1,5 +1,8 @@
 package chatqa.cli;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -11,14 +14,17 @@ import picocli.CommandLine.Parameters;
 
 import chatqa.job.QueryOutput;
 import chatqa.job.Session;
+import chatqa.job.SqlPrompt;
 import chatqa.warehouse.SqlQuery;
 
 /** {@code chatqa sql}: Spark SQL over every warehouse table (all days) and the trend views. */
 @Command(name = "sql", mixinStandardHelpOptions = true,
         description = {"Query the warehouse with Spark SQL. Views: messages, conversations, agent_segments, rule_hits,",
-                "agent_scorecards, quarantine, runs (all days, with dt), and rule_daily, agent_trend, compliance_daily."})
+                "agent_scorecards, agent_scenarios, quarantine, runs (all days, with dt), and rule_daily, agent_trend,",
+                "compliance_daily, scenario_daily, group_daily. Without a query: an interactive prompt."})
 final class SqlCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "QUERY", description = "A Spark SQL query, e.g. \"SELECT * FROM agent_trend\".")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY",
+            description = "A Spark SQL query, e.g. \"SELECT * FROM agent_trend\"; without one, an interactive prompt (one Spark start, many queries).")
     String query;
 
     @Mixin
@@ -46,6 +52,13 @@ final class SqlCommand implements Callable<Integer> {
             throw new ChatQa.BadArgument("--output " + output + ": expected table, csv or json");
         }
         try (Session session = Session.open(target.master, timezone.zone().getId())) {
+            if (query == null) {
+                SqlPrompt.Lines in = System.console() != null
+                        ? SqlPrompt.terminal(Path.of(System.getProperty("user.home"), ".chatqa_sql_history"))
+                        : SqlPrompt.plain(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+                session.prompt(target.warehouse, format, limit, in, System.out);
+                return ChatQa.OK;
+            }
             session.query(target.warehouse, query, format, out, limit, System.out);
             return ChatQa.OK;
         } catch (SqlQuery.BadQuery e) {

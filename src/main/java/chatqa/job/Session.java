@@ -41,6 +41,11 @@ public final class Session implements AutoCloseable {
         QueryOutput.write(q.run(sql), output, out, limit, stdout);
     }
 
+    /** The interactive prompt over the warehouse: registered once, then query after query from {@code in}. */
+    public int prompt(String warehouse, QueryOutput.Format output, int limit, SqlPrompt.Lines in, PrintStream stdout) throws IOException {
+        return new SqlPrompt(new SqlQuery(spark, warehouse), output, limit).run(in, stdout);
+    }
+
     @Override
     public void close() {
         spark.stop();

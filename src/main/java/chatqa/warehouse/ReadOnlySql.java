@@ -56,11 +56,34 @@ public final class ReadOnlySql {
         }
     }
 
+    /** A checker of analyzed plans only, for a server's check rule ({@link ReadOnlyGuard}); {@code root} is qualified. */
+    private ReadOnlySql(String qualifiedRoot) {
+        this.spark = null;
+        this.root = qualifiedRoot;
+    }
+
+    /** What makes an analyzed query more than a read of the warehouse at {@code qualifiedRoot}; empty when it only reads. */
+    static List<String> problemsOfAnalyzed(LogicalPlan analyzed, String qualifiedRoot) {
+        List<String> problems = new ArrayList<>();
+        new ReadOnlySql(qualifiedRoot).checkAnalyzed(analyzed, problems);
+        return problems.stream().distinct().toList();
+    }
+
+    /** The refusal of a statement, naming what was found. */
+    static Refused refusal(List<String> problems) {
+        return new Refused("only queries that read the warehouse are run here: " + String.join("; ", problems));
+    }
+
     public ReadOnlySql(SparkSession spark, String warehouse) {
         this.spark = spark;
+        this.root = qualified(spark, warehouse);
+    }
+
+    /** The warehouse folder as Spark's file relations name their paths (file:/…, hdfs://…). */
+    static String qualified(SparkSession spark, String warehouse) {
         Path p = new Path(warehouse);
         try {
-            this.root = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(p).toString();
+            return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(p).toString();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -91,7 +114,7 @@ public final class ReadOnlySql {
 
     private static void refuseIfAny(List<String> problems) {
         if (!problems.isEmpty()) {
-            throw new Refused("only queries that read the warehouse are run here: " + String.join("; ", problems.stream().distinct().toList()));
+            throw refusal(problems.stream().distinct().toList());
         }
     }
 

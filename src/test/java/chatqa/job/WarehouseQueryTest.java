@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -176,5 +177,89 @@ class WarehouseQueryTest {
             assertEquals(sparkCount, rs.getLong(1));
             assertEquals(7, rs.getLong(2));
         }
+    }
+
+    @Test
+    void duckDbViewsAnswerAsTheSparkViewsDo() throws SQLException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream before = System.out;
+        int code;
+        try {
+            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = ChatQa.run("views", "--dialect", "duckdb", "--warehouse", warehouse());
+        } finally {
+            System.setOut(before);
+        }
+        assertEquals(0, code);
+        String script = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            for (String statement : script.split(";\n")) {
+                if (!statement.isBlank()) {
+                    st.execute(statement);
+                }
+            }
+            for (String view : List.of("rule_daily", "agent_trend", "compliance_daily", "scenario_daily", "group_daily")) {
+                Dataset<Row> spark = sql.run("SELECT * FROM " + view);
+                List<String> columns = List.of(spark.columns());
+                List<String> expected = spark.collectAsList().stream().map(r -> {
+                    List<String> cells = new java.util.ArrayList<>();
+                    for (int i = 0; i < columns.size(); i++) {
+                        cells.add(cell(r.get(i)));
+                    }
+                    return String.join(" | ", cells);
+                }).sorted().toList();
+                List<String> actual = new java.util.ArrayList<>();
+                try (ResultSet rs = st.executeQuery("SELECT " + String.join(", ", columns) + " FROM " + view)) {
+                    while (rs.next()) {
+                        List<String> cells = new java.util.ArrayList<>();
+                        for (int i = 1; i <= columns.size(); i++) {
+                            cells.add(cell(rs.getObject(i)));
+                        }
+                        actual.add(String.join(" | ", cells));
+                    }
+                }
+                actual.sort(null);
+                assertEquals(expected, actual, view + " in DuckDB");
+                assertTrue(!expected.isEmpty() || view.equals("group_daily"), view + " has rows");
+            }
+        }
+    }
+
+    @Test
+    void thePromptAnswersQueryAfterQueryAndCarriesOnAfterARefusal() throws IOException {
+        String input = "SELECT count(DISTINCT dt) AS days\n  FROM conversations;\n\\views\nDROP TABLE messages;\n"
+                + "SELECT count(*) AS runs FROM runs;\n\\q\nSELECT 1;\n";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int answered = new SqlPrompt(sql, QueryOutput.Format.TABLE, 10).run(
+                SqlPrompt.plain(new java.io.BufferedReader(new java.io.StringReader(input))),
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        String shown = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(2, answered, shown);
+        assertTrue(shown.contains("days") && shown.contains(" 7 "), "a statement over two lines: " + shown);
+        assertTrue(shown.contains("error: only queries that read the warehouse are run here"), "refused, and the prompt goes on: " + shown);
+        assertTrue(shown.contains("runs") && shown.contains("group_daily"), "\\views lists them: " + shown);
+        assertEquals(7L, (long) query("SELECT count(*) AS n FROM runs").get(0).getAs("n"), "still there");
+    }
+
+    /** One value as both engines can be compared: numbers to 9 places, dates as ISO, maps by key. */
+    private static String cell(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof Number n && !(v instanceof Long) && !(v instanceof Integer) && !(v instanceof java.math.BigInteger)) {
+            return String.format(java.util.Locale.ROOT, "%.9f", n.doubleValue());
+        }
+        if (v instanceof scala.collection.Map<?, ?> m) {
+            return cell(scala.jdk.javaapi.CollectionConverters.asJava(m));
+        }
+        if (v instanceof java.util.Map<?, ?> m) {
+            java.util.TreeMap<String, String> sorted = new java.util.TreeMap<>();
+            m.forEach((k, x) -> sorted.put(String.valueOf(k), cell(x)));
+            return sorted.toString();
+        }
+        if (v instanceof java.sql.Date || v instanceof java.time.LocalDate) {
+            return v.toString();
+        }
+        return String.valueOf(v);
     }
 }
