@@ -193,7 +193,7 @@ final class BenchCommand {
         private static RuleBook without(RuleBook b, Predicate<Rule> dropped) {
             List<Rule> kept = b.rules().stream().filter(dropped.negate()).toList();
             return new RuleBook(b.name(), b.version(), b.slaSeconds(), b.longMessageChars(), b.inactivityGap(), kept,
-                    b.outcomes(), b.sentiment(), b.source(), b.yaml(), b.sha256(), b.scenarios(), b.reportLanguage());
+                    b.outcomes(), b.sentiment(), b.source(), b.yaml(), b.sha256(), b.scenarios(), b.reportLanguage(), b.businessHours());
         }
 
         /** CPU seconds of this thread to score the conversations (the results are consumed so nothing is skipped). */

@@ -115,6 +115,10 @@ final class ReportQueries {
         // Days scored before the estimate existed have no such column.
         q.append(hasColumn(Tables.AGENT_SEGMENTS, "satisfaction_estimate") ? Scorecards.SATISFACTION.select()
                 : "CAST(NULL AS DOUBLE) AS " + Scorecards.SATISFACTION.name()).append(", ");
+        // Days scored before business hours have no such column.
+        q.append(hasColumn(Tables.AGENT_SEGMENTS, Scorecards.OUT_OF_HOURS_TURNS.name())
+                ? "coalesce(" + Scorecards.OUT_OF_HOURS_TURNS.sql() + ", 0L)" : "0L").append(" AS ").append(Scorecards.OUT_OF_HOURS_TURNS.name())
+                .append(", ");
         q.append("coalesce(").append(Scorecards.RED_LINE_HITS.sql()).append(", 0) AS ").append(Scorecards.RED_LINE_HITS.name())
                 .append(", avg(sentiment_start) AS sentiment_start, avg(sentiment_end) AS sentiment_end");
         for (int tier : sla) {
@@ -157,7 +161,8 @@ final class ReportQueries {
                     d(r, Scorecards.FRT_P50), d(r, Scorecards.FRT_P90), slaRates(r, sla), d(r, Scorecards.GREETING_RATE),
                     d(r, Scorecards.APOLOGY_RATE), d(r, Scorecards.CLOSING_RATE), d(r, Scorecards.RESOLVED_RATE),
                     n(r, Scorecards.STARTED_NEGATIVE.name()), d(r, Scorecards.RECOVERY_RATE), n(r, Scorecards.RED_LINE_HITS.name()),
-                    n(r, Scorecards.FATAL_COUNT.name()), d(r, "sentiment_start"), d(r, "sentiment_end"), satisfaction(r), csat(r));
+                    n(r, Scorecards.FATAL_COUNT.name()), d(r, "sentiment_start"), d(r, "sentiment_end"), satisfaction(r), csat(r),
+                    n(r, Scorecards.OUT_OF_HOURS_TURNS.name()));
             if (isTeam) {
                 team = t;
             } else if (((Number) r.getAs("by_group")).intValue() == 1) {

@@ -63,11 +63,13 @@ public record DayReport(
      * Totals over agent parts ({@code agent_segments}): the team's or one shop's ({@code shopId}).
      *
      * @param slaRates share of measured first responses within each SLA tier, same order as the tiers
+     * @param outOfHoursTurns customer turns that began while the shop was closed (business hours)
      */
     public record Totals(String shopId, long parts, long agents, Double qaScore, Double frtP50, Double frtP90,
                          List<Double> slaRates, Double greetingRate, Double apologyRate, Double closingRate,
                          Double resolvedRate, long startedNegative, Double recoveryRate, long redLineHits,
-                         long fatal, Double sentimentStart, Double sentimentEnd, Double satisfaction, Csat csat) {
+                         long fatal, Double sentimentStart, Double sentimentEnd, Double satisfaction, Csat csat,
+                         long outOfHoursTurns) {
         public Totals {
             slaRates = Collections.unmodifiableList(new ArrayList<>(slaRates)); // a rate is null when nothing was measured
             csat = csat == null ? Csat.NONE : csat;
@@ -79,7 +81,7 @@ public record DayReport(
                       Double resolvedRate, long startedNegative, Double recoveryRate, long redLineHits,
                       long fatal, Double sentimentStart, Double sentimentEnd, Double satisfaction) {
             this(shopId, parts, agents, qaScore, frtP50, frtP90, slaRates, greetingRate, apologyRate, closingRate, resolvedRate,
-                    startedNegative, recoveryRate, redLineHits, fatal, sentimentStart, sentimentEnd, satisfaction, Csat.NONE);
+                    startedNegative, recoveryRate, redLineHits, fatal, sentimentStart, sentimentEnd, satisfaction, Csat.NONE, 0);
         }
 
         /** Share of parts without a fatal (red-line) failure. */

@@ -70,7 +70,8 @@ final class OverviewView {
         List<Map<String, Object>> k = new ArrayList<>();
         k.add(tile(w.get("tile_parts"), w.compact(t.parts()), w.format("tile_parts_note", t.agents())));
         k.add(tile(w.get("tile_qa"), Formats.score(t.qaScore()), w.format("tile_qa_note", t.fatal())));
-        k.add(tile(w.get("tile_frt"), w.seconds(t.frtP50()), w.format("tile_frt_note", w.seconds(t.frtP90()))));
+        k.add(tile(w.get("tile_frt"), w.seconds(t.frtP50()), w.format("tile_frt_note", w.seconds(t.frtP90()))
+                + (t.outOfHoursTurns() > 0 ? " · " + w.format("tile_frt_out_of_hours", Formats.count(t.outOfHoursTurns())) : "")));
         for (int i = 0; i < sla.size() && i < t.slaRates().size(); i++) {
             k.add(tile(w.format("tile_sla", w.tier(sla.get(i))), Formats.percent(t.slaRates().get(i)), w.get("tile_sla_note")));
         }

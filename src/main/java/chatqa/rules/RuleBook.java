@@ -14,6 +14,7 @@ import java.util.List;
  * @param yaml   the source text; executors rebuild the rule book from it
  * @param sha256 hash of the source text, recorded in the run manifest
  * @param scenarios the conversation scenarios of the {@code scenarios:} section, in file order (may be empty)
+ * @param businessHours when each shop is open: waits and first responses are measured in open time
  * @param reportLanguage the language of the reports ({@code report.language}: zh or en; a run's --lang wins)
  */
 public record RuleBook(
@@ -29,7 +30,8 @@ public record RuleBook(
         String yaml,
         String sha256,
         List<Scenario> scenarios,
-        String reportLanguage) implements Serializable {
+        String reportLanguage,
+        ShopHours businessHours) implements Serializable {
 
     public RuleBook {
         slaSeconds = List.copyOf(slaSeconds);

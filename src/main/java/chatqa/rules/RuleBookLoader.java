@@ -31,7 +31,7 @@ public final class RuleBookLoader {
     public static final String DEFAULT_RESOURCE = "/chatqa/rules/default.yaml";
 
     private static final Set<String> TOP_KEYS = Set.of("version", "name", "description", "timing", "sessionizing", "rules", "transfers", "outcomes",
-            "sentiment", "scenarios", "report");
+            "sentiment", "scenarios", "report", "business_hours");
     private static final Set<String> REPORT_KEYS = Set.of("language");
     /** The languages the report is written in ({@code report.language}). */
     public static final List<String> REPORT_LANGUAGES = List.of("zh", "en");
@@ -115,7 +115,7 @@ public final class RuleBookLoader {
         List<Rule> rules = rules(root.required("rules"), nextSetId, scenarios, shared(scenarios, outcomes));
         return new RuleBook(root.string("name", "unnamed"), version, sla, longChars, Duration.ofMinutes(gapMinutes),
                 rules, outcomes, sentiment(root.get("sentiment")), source, yaml, sha256(yaml), List.copyOf(scenarios.values()),
-                reportLanguage(root.get("report")));
+                reportLanguage(root.get("report")), BusinessHoursLoader.read(root.get("business_hours")));
     }
 
     /** {@code report.language}: zh (the default) or en. */

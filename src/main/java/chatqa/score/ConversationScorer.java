@@ -13,6 +13,7 @@ import chatqa.enrich.MessageEnricher;
 import chatqa.model.Conversation;
 import chatqa.model.Message;
 import chatqa.rules.Expectation;
+import chatqa.rules.BusinessHours;
 import chatqa.rules.RuleBook;
 
 /**
@@ -56,7 +57,8 @@ public final class ConversationScorer {
         List<AgentSegment> parts = AgentSegments.split(enriched, book.outcomes().transfer());
         List<ScenarioTag> tags = scenarios.tag(enriched);
         ConversationView plain = new ConversationView(conversation, enriched, parts, tags);
-        ResponseTiming timing = ResponseTiming.measure(conversation.messages());
+        BusinessHours hours = book.businessHours().forShop(conversation.shopId());
+        ResponseTiming timing = ResponseTiming.measure(conversation.messages(), hours);
         ConversationOutcome outcome = outcomes.classify(plain, timing);
         SentimentSwing swing = SentimentSwing.of(enriched, book.sentiment());
         ConversationView view = plain.withFacts(new ConversationView.Facts(timing, outcome, swing));
@@ -73,7 +75,7 @@ public final class ConversationScorer {
         }
         List<SegmentScore> segments = new ArrayList<>(parts.size());
         for (AgentSegment part : parts) {
-            segments.add(scorePart(part, view, timing, results));
+            segments.add(scorePart(part, view, timing, results, hours));
         }
         Set<String> agents = new LinkedHashSet<>();
         conversation.messages().stream().filter(Message::isAgent).map(Message::agentId).filter(Objects::nonNull)
@@ -105,7 +107,8 @@ public final class ConversationScorer {
         return errors;
     }
 
-    private SegmentScore scorePart(AgentSegment part, ConversationView view, ResponseTiming timing, List<CheckResult> all) {
+    private SegmentScore scorePart(AgentSegment part, ConversationView view, ResponseTiming timing, List<CheckResult> all,
+                                   BusinessHours hours) {
         List<CheckResult> own = all.stream().filter(r -> r.segment() == part.index()).toList();
         List<ResponseTiming.Turn> turns = timing.turns().stream()
                 .filter(t -> t.answered() ? part.contains(t.replySeq()) : part.contains(t.startSeq())).toList();
@@ -116,7 +119,7 @@ public final class ConversationScorer {
         } else {
             // The transfer response: from the previous agent's hand-over message to the new agent's first message.
             Message handover = lastAgentBefore(view, part.firstAgentSeq());
-            response = ResponseTiming.seconds(handover, view.messages().get(part.firstAgentSeq() - 1).message());
+            response = ResponseTiming.seconds(handover, view.messages().get(part.firstAgentSeq() - 1).message(), hours);
         }
         int longMessages = (int) view.agentMessages(part).stream()
                 .filter(m -> m.message().text().length() > book.longMessageChars()).count();

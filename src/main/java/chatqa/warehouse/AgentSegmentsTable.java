@@ -41,6 +41,8 @@ public final class AgentSegmentsTable {
                         + "message (the hand-over) to this agent's first message", s -> s.part().responseSeconds()),
                 new Column<>("customer_turns", IntegerType, "turns this agent answered or left open", s -> s.part().timing().customerTurns()),
                 new Column<>("unanswered_turns", IntegerType, "turns this agent left open", s -> s.part().timing().unansweredTurns()),
+                new Column<>("out_of_hours_turns", IntegerType, "of this agent's turns, those that began while the shop was closed",
+                        s -> s.part().timing().outOfHoursTurns()),
                 new Column<>("waits_s", createArrayType(DoubleType, false), "waits of the turns this agent answered",
                         s -> s.part().timing().waitsSeconds().toArray(new Double[0])),
                 new Column<>("max_wait_s", DoubleType, "the longest of them", s -> s.part().timing().longestWaitSeconds())));

@@ -90,14 +90,16 @@ public final class ConversationsTable {
                 new Column<>("agent_messages", IntegerType, "", s -> count(s, Role.AGENT)),
                 new Column<>("bot_messages", IntegerType, "", s -> count(s, Role.BOT)),
                 new Column<>("system_messages", IntegerType, "", s -> count(s, Role.SYSTEM)),
-                new Column<>("frt_s", DoubleType, "first response time: first customer message → first **agent** message after it (bots and "
+                new Column<>("frt_s", DoubleType, "first response time: first customer message → first **agent** message after it, in open time with `business_hours` (bots and "
                         + "system notices don't count); null when unknown or never answered", s -> s.timing().firstResponseSeconds()),
                 new Column<>("customer_turns", IntegerType, "runs of customer messages not yet answered by an agent",
                         s -> s.timing().customerTurns()),
                 new Column<>("answered_turns", IntegerType, "turns an agent replied to", s -> s.timing().answeredTurns()),
                 new Column<>("unanswered_turns", IntegerType, "turns no agent replied to", s -> s.timing().unansweredTurns()),
+                new Column<>("out_of_hours_turns", IntegerType, "turns that began while the shop was closed (the rule book's "
+                        + "`business_hours`); their waits count from the opening; 0 without business hours", s -> s.timing().outOfHoursTurns()),
                 new Column<>("waits_s", createArrayType(DoubleType, false),
-                        "every turn's wait, from the turn's first message to the agent's reply", s -> s.timing().waitsSeconds().toArray(new Double[0])),
+                        "every turn's wait, from the turn's first message to the agent's reply, in open time when the rule book has `business_hours`", s -> s.timing().waitsSeconds().toArray(new Double[0])),
                 new Column<>("max_wait_s", DoubleType, "longest of `waits_s`", s -> s.timing().longestWaitSeconds()),
                 new Column<>("mean_wait_s", DoubleType, "mean of `waits_s`", s -> s.timing().meanWaitSeconds())));
         c.addAll(Column.from(VerdictColumns.COLUMNS, ConversationScore::verdicts));

@@ -47,6 +47,9 @@ public final class Scorecards {
     public static final Aggregate CLOSING_RATE = new Aggregate("closing_rate", DoubleType,
             "share of parts whose closing passed (where one was due)", Aggregate.share("closing_passed"));
     public static final Aggregate RED_LINE_HITS = new Aggregate("red_line_hits", LongType, "failed red-line rules", "sum(red_line_hits)");
+    public static final Aggregate OUT_OF_HOURS_TURNS = new Aggregate("out_of_hours_turns", LongType,
+            "turns that began while the shop was closed (the rule book's `business_hours`; their waits count from the opening)",
+            "sum(out_of_hours_turns)");
     public static final Aggregate FATAL_COUNT = new Aggregate("fatal_count", LongType, "parts with a fatal failure",
             "sum(CASE WHEN fatal THEN 1 ELSE 0 END)");
     public static final Aggregate RESOLVED_RATE = new Aggregate("resolved_rate", DoubleType,
@@ -92,6 +95,7 @@ public final class Scorecards {
                         "percentile(CASE WHEN response_kind = 'transfer_response' THEN response_s END, 0.5)"),
                 new Aggregate("customer_turns", LongType, "", "sum(customer_turns)"),
                 new Aggregate("unanswered_turns", LongType, "", "sum(unanswered_turns)"),
+                OUT_OF_HOURS_TURNS,
                 new Aggregate("mean_wait_s", DoubleType, "mean of every wait the agent answered",
                         "sum(aggregate(waits_s, 0D, (acc, w) -> acc + w)) / nullif(sum(size(waits_s)), 0)"),
                 new Aggregate("max_wait_s", DoubleType, "longest wait the agent answered", "max(max_wait_s)"),
