@@ -10,12 +10,13 @@ import org.apache.spark.sql.SparkSession;
 
 import chatqa.privacy.PersonalDataMask;
 import chatqa.publish.DayReport;
+import chatqa.publish.DigestWriter;
 import chatqa.publish.HtmlReport;
 import chatqa.publish.Words;
 import chatqa.warehouse.WarehouseViews;
 
 /**
- * Builds {@code reports/<day>/} (overview, agent pages, charts) from what the warehouse holds for
+ * Builds {@code reports/<day>/} (overview, agent pages, charts, the digest) from what the warehouse holds for
  * the day, so a report can be regenerated at any time without scoring again.
  */
 public final class SupervisorReport {
@@ -36,6 +37,9 @@ public final class SupervisorReport {
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"));
         HtmlReport.Written written = new HtmlReport(PersonalDataMask.standard(), words).write(report, queries.evidence(),
                 Path.of(reports, day), generatedAt);
+        java.util.Map<String, String> pages = new java.util.HashMap<>();
+        report.pages().forEach(p -> pages.put(p.key(), p.fileName()));
+        new DigestWriter(words, PersonalDataMask.standard()).write(new DigestQueries(spark, day).read(), pages, Path.of(reports, day));
         written.warnings().forEach(w -> Progress.say("warning: %s", w));
         return written;
     }

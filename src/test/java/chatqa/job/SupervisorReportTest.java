@@ -160,6 +160,27 @@ class SupervisorReportTest {
     }
 
     @Test
+    void theDigestListsWhatChangedSinceThePreviousDayAsTheWarehouseHasIt() throws IOException {
+        String md = Files.readString(reports().resolve(DAY).resolve("digest.md"));
+        assertTrue(md.startsWith("# 质检摘要 · 2026年11月20日\n\n对比 2026年11月19日\n"), md);
+        long fatal = spark.read().parquet(warehouse() + "/rule_hits/dt=" + DAY).where("fatal").count();
+        assertTrue(md.contains("## 红线（致命项）：" + fatal + "\n"), "fatal " + fatal + " in " + md);
+        long platform = spark.read().parquet(warehouse() + "/conversations/dt=" + DAY).where("outcome = 'platform_intervention'").count();
+        assertTrue(md.contains("## 平台介入：" + platform + "\n"), "interventions " + platform + " in " + md);
+        Map<String, Double> before = scoresOn("2026-11-19");
+        long dropped = scorecards(DAY).stream().filter(r -> {
+            Double p = before.get(r.getAs("shop_id") + "/" + r.getAs("agent_id"));
+            return p != null && p - (double) r.getAs("qa_score") >= 5.0;
+        }).count();
+        assertTrue(md.contains("## 质检分下降 5.0 分以上的客服：" + dropped + "\n"), dropped + " drops in " + md);
+        assertTrue(md.contains("## 未通过率上升 10 个百分点以上的规则："), md);
+        String html = Files.readString(reports().resolve(DAY).resolve("digest.html"));
+        assertTrue(html.contains("<h1>质检摘要 · 2026年11月20日</h1>") && html.contains("href=\"index.html\""), html);
+        String first = Files.readString(reports().resolve(FIRST.toString()).resolve("digest.md"));
+        assertTrue(first.contains("仓库里的第一个评分日") && !first.contains("质检分下降"), "nothing to compare on the first day: " + first);
+    }
+
+    @Test
     void reportInEnglishOnRequestWithTheWarehousesColumnNamesInTheCsv() throws IOException {
         assertEquals(0, reportEnglish);
         String en = Files.readString(tmp.resolve("reports-en").resolve(DAY).resolve("index.html"));
