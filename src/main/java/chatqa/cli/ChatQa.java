@@ -14,7 +14,7 @@ import chatqa.config.Version;
  */
 @Command(name = "chatqa", mixinStandardHelpOptions = true, versionProvider = ChatQa.VersionProvider.class,
         description = "Scores customer-service chats of e-commerce shops for quality.",
-        subcommands = {ScoreCommand.class, ReportCommand.class, BackfillCommand.class, SqlCommand.class, ServeCommand.class, ViewsCommand.class, RulesCommand.class, SentimentCommand.class,
+        subcommands = {ScoreCommand.class, ReportCommand.class, BackfillCommand.class, SqlCommand.class, ServeCommand.class, ViewsCommand.class, ReviewCommand.class, RulesCommand.class, SentimentCommand.class,
                 SatisfactionCommand.class, ValidateCommand.class, GenerateCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ChatQa implements Callable<Integer> {

@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 import chatqa.job.Session;
 import chatqa.publish.HtmlReport;
 import chatqa.publish.Words;
-import chatqa.rules.RuleBook;
 
 /** {@code chatqa report}: rebuilds a day's HTML report from the warehouse, without scoring again. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
@@ -22,25 +21,17 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     WarehouseOptions target;
 
-    @Option(names = "--reports", defaultValue = "reports", paramLabel = "DIR", description = "Reports root (default: ${DEFAULT-VALUE}).")
-    String reports;
+    @Mixin
+    ReportWordsOptions out;
 
     @Mixin
     TimezoneOption timezone;
 
-    @Mixin
-    RulesOption rules;
-
-    @Mixin
-    LanguageOption language;
-
     @Override
     public Integer call() throws Exception {
-        // The rule book names the scenarios (and gives the default language); rules' names are in the warehouse.
-        RuleBook book = rules.load();
-        Words words = Words.of(language.resolve(book), book);
+        Words words = out.words();
         try (Session session = Session.open(target.master, timezone.zone().getId())) {
-            HtmlReport.Written w = session.report(target.warehouse, reports, date.toString(), words);
+            HtmlReport.Written w = session.report(target.warehouse, out.reports, date.toString(), words);
             System.out.printf("chatqa report: day %s%n  overview      %s%n  agent pages   %d%n  charts        %d (PNG and SVG)%n",
                     date, w.index(), w.agentPages(), w.charts());
             return ChatQa.OK;

@@ -15,4 +15,13 @@ final class RulesOption {
     RuleBook load() {
         return RuleBookLoader.loadSafe(rules);
     }
+
+    /**
+     * The rule book for commands that only read its names, tiers and language (report, review,
+     * views): its regular expressions never run on data there, so they are not probed (the probe
+     * has a time budget a loaded machine can miss).
+     */
+    RuleBook loadForNames() {
+        return RuleBookLoader.loadOrDefault(rules);
+    }
 }

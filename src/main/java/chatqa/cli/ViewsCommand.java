@@ -37,7 +37,7 @@ final class ViewsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RuleBook book = rules.load();
+        RuleBook book = rules.loadForNames();
         Path root = warehouse.toAbsolutePath().normalize();
         List<String> tables = new ArrayList<>();
         for (String t : Tables.ALL) {

@@ -46,6 +46,16 @@ public final class Session implements AutoCloseable {
         return new SqlPrompt(new SqlQuery(spark, warehouse), output, limit).run(in, stdout);
     }
 
+    /** The day's review queue, drawn from the warehouse ({@link ReviewSampling}). */
+    public chatqa.publish.ReviewQueue reviewQueue(String warehouse, String day, int size, double controlShare, long seed) throws IOException {
+        chatqa.warehouse.WarehouseViews.register(spark, warehouse);
+        if (!spark.catalog().tableExists("conversations")
+                || spark.sql("SELECT 1 FROM conversations WHERE dt = DATE'" + day + "' LIMIT 1").isEmpty()) {
+            throw new IOException("the warehouse " + warehouse + " has no scored day " + day + ": run `chatqa score --date " + day + "` first");
+        }
+        return new ReviewSampling(spark, day).draw(size, controlShare, seed);
+    }
+
     @Override
     public void close() {
         spark.stop();

@@ -241,6 +241,47 @@ class WarehouseQueryTest {
         assertEquals(7L, (long) query("SELECT count(*) AS n FROM runs").get(0).getAs("n"), "still there");
     }
 
+    @Test
+    void theReviewQueueTakesAControlSampleThenEveryRiskAndEveryAgentReproducibly() throws IOException {
+        String day = FIRST.plusDays(6).toString();
+        chatqa.publish.ReviewQueue q = new ReviewSampling(spark, day).draw(10, 0.3, 7);
+        java.util.Map<chatqa.publish.ReviewQueue.Reason, Long> byReason = q.conversations().stream()
+                .collect(java.util.stream.Collectors.groupingBy(chatqa.publish.ReviewQueue.Sampled::reason, java.util.stream.Collectors.counting()));
+        assertEquals(3L, byReason.get(chatqa.publish.ReviewQueue.Reason.CONTROL), byReason.toString());
+        java.util.Set<String> ids = q.conversations().stream().map(chatqa.publish.ReviewQueue.Sampled::conversationId)
+                .collect(java.util.stream.Collectors.toSet());
+        assertEquals(q.conversations().size(), ids.size(), "each conversation once");
+        List<Row> risky = query("SELECT conversation_id FROM conversations WHERE dt = DATE'" + day + "' AND qa_score IS NOT NULL "
+                + "AND (fatal OR outcome = 'platform_intervention' OR complaint_threatened)");
+        assertTrue(risky.size() <= 7, "the generated day has few risky conversations: " + risky.size());
+        risky.forEach(r -> assertTrue(ids.contains(r.getString(0)), "every risky conversation is in the queue: " + r.getString(0)));
+        List<Row> agents = query("SELECT DISTINCT shop_id, agent_id FROM conversations WHERE dt = DATE'" + day + "' AND qa_score IS NOT NULL");
+        java.util.Set<String> covered = q.conversations().stream().map(c -> c.shopId() + "/" + c.agentId())
+                .collect(java.util.stream.Collectors.toSet());
+        agents.forEach(a -> assertTrue(covered.contains(a.getString(0) + "/" + a.getString(1)), "agent in the queue: " + a));
+        long checks = query("SELECT count(*) FROM rule_hits WHERE dt = DATE'" + day + "' AND conversation_id IN ("
+                + String.join(", ", ids.stream().map(x -> "'" + x + "'").toList()) + ")").get(0).getLong(0);
+        assertEquals(checks, q.checks().size(), "every machine check of the sampled conversations");
+        assertEquals(q.conversations(), new ReviewSampling(spark, day).draw(10, 0.3, 7).conversations(), "the same seed, the same queue");
+        assertTrue(!q.conversations().subList(0, 3).equals(new ReviewSampling(spark, day).draw(10, 0.3, 8).conversations().subList(0, 3)),
+                "another seed, another control sample");
+
+        Path folder = tmp.resolve("review");
+        Path workbook = new chatqa.publish.ReviewWorkbook(chatqa.publish.Words.of(chatqa.publish.ReportLanguage.ZH),
+                chatqa.privacy.PersonalDataMask.standard()).write(q, folder);
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(workbook))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.getSheet("复核队列");
+            assertEquals("日期", sheet.getRow(0).getCell(0).getStringCellValue());
+            assertEquals("复核结论", sheet.getRow(0).getCell(chatqa.publish.ReviewWorkbook.COLUMNS.indexOf("verdict")).getStringCellValue());
+            assertEquals(q.checks().size(), sheet.getLastRowNum(), "one row per check under the header");
+            assertEquals(1, sheet.getDataValidations().size(), "the verdict drop-down");
+            org.apache.poi.ss.usermodel.Cell link = sheet.getRow(1).getCell(chatqa.publish.ReviewWorkbook.COLUMNS.indexOf("transcript"));
+            assertTrue(Files.isRegularFile(folder.resolve(link.getHyperlink().getAddress())), link.getHyperlink().getAddress());
+            assertTrue(Files.readString(folder.resolve(link.getHyperlink().getAddress())).contains("复核 · 会话 "), "the transcript page");
+            assertTrue(book.getSheet("说明").getRow(0).getCell(0).getStringCellValue().contains("随机种子 7"));
+        }
+    }
+
     /** One value as both engines can be compared: numbers to 9 places, dates as ISO, maps by key. */
     private static String cell(Object v) {
         if (v == null) {
