@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import chatqa.job.ReviewImport;
 import chatqa.job.Session;
 import chatqa.privacy.PersonalDataMask;
 import chatqa.publish.ReviewQueue;
@@ -16,7 +17,7 @@ import chatqa.publish.Words;
 
 /** {@code chatqa review}: the QA team's queue of conversations to check by hand. */
 @Command(name = "review", mixinStandardHelpOptions = true, description = "The QA team's review loop.",
-        subcommands = {ReviewCommand.Sample.class})
+        subcommands = {ReviewCommand.Sample.class, ReviewCommand.Import.class})
 final class ReviewCommand {
     private ReviewCommand() {
     }
@@ -67,6 +68,36 @@ final class ReviewCommand {
                         + "  checks        %d%n  workbook      %s%n", date, seed, q.conversations().size(), control,
                         q.conversations().size() - control, q.checks().size(), workbook);
                 return ChatQa.OK;
+            }
+        }
+    }
+
+    /** {@code chatqa review import}: a filled workbook's verdicts into the reviews table, whole or not at all. */
+    @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Import a filled review workbook (.xlsx, or a CSV saved from it) into the warehouse's reviews table.",
+                    "Every row is checked first; one bad row refuses the file, naming its sheet, row and column."})
+    static final class Import implements Callable<Integer> {
+        @picocli.CommandLine.Parameters(index = "0", paramLabel = "FILE", description = "The filled workbook.")
+        Path file;
+
+        @Mixin
+        WarehouseOptions target;
+
+        @Mixin
+        TimezoneOption timezone;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new ChatQa.BadArgument(file + ": no such file");
+            }
+            try (Session session = Session.open(target.master, timezone.zone().getId())) {
+                ReviewImport.Outcome o = session.importReviews(target.warehouse, file);
+                System.out.printf("chatqa review import: %s%n  verdicts      %d imported (%d rows not reviewed yet)%n  days          %s%n"
+                        + "  import        %s%n", file, o.judged(), o.notYetReviewed(), o.perDay(), o.importId());
+                return ChatQa.OK;
+            } catch (ReviewImport.Refused e) {
+                throw new ChatQa.BadArgument(e.getMessage());
             }
         }
     }

@@ -40,7 +40,7 @@ final class ViewsCommand implements Callable<Integer> {
         RuleBook book = rules.loadForNames();
         Path root = warehouse.toAbsolutePath().normalize();
         List<String> tables = new ArrayList<>();
-        for (String t : Tables.ALL) {
+        for (String t : Tables.QUERIED) {
             Path dir = root.resolve(t);
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> days = Files.list(dir)) {

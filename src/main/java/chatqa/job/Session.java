@@ -56,6 +56,11 @@ public final class Session implements AutoCloseable {
         return new ReviewSampling(spark, day).draw(size, controlShare, seed);
     }
 
+    /** Imports a filled review workbook into the reviews table ({@link ReviewImport}). */
+    public ReviewImport.Outcome importReviews(String warehouse, Path file) throws IOException {
+        return new ReviewImport(spark, warehouse).run(file);
+    }
+
     @Override
     public void close() {
         spark.stop();

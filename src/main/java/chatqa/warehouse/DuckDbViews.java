@@ -58,7 +58,7 @@ public final class DuckDbViews {
                     .append((base + t).replace("'", "''"))
                     .append("/dt=*/*.parquet', hive_partitioning = true, union_by_name = true);\n");
         }
-        List<String> missing = new ArrayList<>(Tables.ALL);
+        List<String> missing = new ArrayList<>(Tables.QUERIED);
         missing.removeAll(tables);
         for (Map.Entry<String, String> v : WarehouseViews.trends(slaSeconds).entrySet()) {
             if (reads(v.getValue(), missing)) {

@@ -16,14 +16,20 @@ public final class Tables {
     public static final String AGENT_SCENARIOS = "agent_scenarios";
     public static final String QUARANTINE = "quarantine";
     public static final String RUNS = "runs";
+    /** Reviewers' verdicts, appended by {@code chatqa review import}, never by a scoring run. */
+    public static final String REVIEWS = "reviews";
 
     /** Every table a run writes, in commit order. */
     public static final List<String> ALL = List.of(MESSAGES, CONVERSATIONS, AGENT_SEGMENTS, RULE_HITS, AGENT_SCORECARDS,
             AGENT_SCENARIOS, QUARANTINE, RUNS);
 
-    /** The tables whose rows are written from scoring records, one by one (the rest are aggregated). */
+    /** Every table SQL can read: a run's, and the reviews. */
+    public static final List<String> QUERIED = List.of(MESSAGES, CONVERSATIONS, AGENT_SEGMENTS, RULE_HITS, AGENT_SCORECARDS,
+            AGENT_SCENARIOS, QUARANTINE, RUNS, REVIEWS);
+
+    /** The tables whose rows are written one by one from records (the rest are aggregated). */
     public static final List<Table<?>> WRITTEN = List.of(MessagesTable.TABLE, ConversationsTable.TABLE, AgentSegmentsTable.TABLE,
-            RuleHitsTable.TABLE, QuarantineTable.TABLE, RunsTable.TABLE);
+            RuleHitsTable.TABLE, QuarantineTable.TABLE, RunsTable.TABLE, ReviewsTable.TABLE);
 
     private Tables() {
     }

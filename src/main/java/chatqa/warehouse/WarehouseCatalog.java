@@ -32,7 +32,7 @@ public final class WarehouseCatalog {
         DayPartitions.recover(warehouse, spark.sparkContext().hadoopConfiguration());
         Path root = new Path(warehouse);
         FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        for (String table : Tables.ALL) {
+        for (String table : Tables.QUERIED) {
             Path dir = new Path(root, table);
             spark.sql("DROP TABLE IF EXISTS " + table);
             if (fs.exists(dir) && fs.listStatus(dir, p -> p.getName().startsWith("dt=")).length > 0) {

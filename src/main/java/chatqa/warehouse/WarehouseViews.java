@@ -77,6 +77,29 @@ public final class WarehouseViews {
                 JOIN days d ON d.dt = m.dt AND d.shop_id = m.shop_id
                 LEFT JOIN rules r ON r.dt = m.dt AND r.shop_id = m.shop_id AND r.scenario = m.scenario""".formatted(
                 Scorecards.APOLOGY_RATE.select()));
+        // Reviewers against the machine, per day and rule: the latest verdict of each reviewer on each check;
+        // precision and recall from the random control sample only (the risk strata would bias them), with
+        // 95 % Wilson intervals; agreement over every reviewed check.
+        trends.put("rule_accuracy", """
+                WITH latest AS (
+                    SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY dt, conversation_id, segment, rule_id, reviewer
+                                                                ORDER BY imported_at DESC, source_row DESC) AS n FROM reviews)
+                    WHERE n = 1 AND verdict <> 'na'),
+                c AS (
+                    SELECT dt, rule_id, count(*) AS reviewed, count_if(verdict = 'agree') / count(*) AS agreement,
+                           count_if(sample_reason = 'control') AS control_reviewed,
+                           count_if(sample_reason = 'control' AND NOT machine_passed AND verdict = 'agree') AS tp,
+                           count_if(sample_reason = 'control' AND NOT machine_passed AND verdict = 'disagree') AS fp,
+                           count_if(sample_reason = 'control' AND machine_passed AND verdict = 'disagree') AS fn,
+                           count_if(sample_reason = 'control' AND machine_passed AND verdict = 'agree') AS tn
+                    FROM latest GROUP BY dt, rule_id)
+                SELECT dt, rule_id, reviewed, agreement, control_reviewed, tp, fp, fn, tn,
+                       tp / nullif(tp + fp, 0) AS precision,
+                       %s AS precision_low, %s AS precision_high,
+                       tp / nullif(tp + fn, 0) AS recall,
+                       %s AS recall_low, %s AS recall_high
+                FROM c""".formatted(wilson("tp", "tp + fp", "-"), wilson("tp", "tp + fp", "+"), wilson("tp", "tp + fn", "-"),
+                wilson("tp", "tp + fn", "+")));
         // Per skill group, the scorecards' own definitions over the day's agent parts.
         StringBuilder group = new StringBuilder("SELECT dt, shop_id, group_id, count(DISTINCT agent_id) AS agents");
         for (Aggregate a : Scorecards.columns(slaSeconds)) {
@@ -86,6 +109,15 @@ public final class WarehouseViews {
         return trends;
     }
 
+    /** The bound of the 95 % Wilson score interval of {@code hits} out of {@code n} ({@code sign} "-" low, "+" high); null for n = 0. */
+    private static String wilson(String hits, String n, String sign) {
+        // Every division by n goes through nullif: ANSI mode raises on a division by zero even beside a null.
+        String m = "nullif(" + n + ", 0)";
+        String p = "(" + hits + ") / " + m;
+        return "((" + p + " + 1.9208 / " + m + ") " + sign + " 1.96 * sqrt(" + p + " * (1 - " + p + ") / " + m + " + 0.9604 / power(" + m
+                + ", 2))) / (1 + 3.8416 / " + m + ")";
+    }
+
     /** Registers every table found under {@code warehouse} and the trend views over them; returns their names. */
     public static List<String> register(SparkSession spark, String warehouse) throws IOException {
         // A run killed in its commit is finished before anyone reads the day.
@@ -93,7 +125,7 @@ public final class WarehouseViews {
         Path root = new Path(warehouse);
         FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
         List<String> names = new ArrayList<>();
-        for (String table : Tables.ALL) {
+        for (String table : Tables.QUERIED) {
             Path dir = new Path(root, table);
             if (fs.exists(dir) && fs.listStatus(dir, p -> p.getName().startsWith("dt=")).length > 0) {
                 spark.read().option("mergeSchema", "true").parquet(dir.toString()).createOrReplaceTempView(table);
