@@ -130,6 +130,11 @@ class ReviewLoopTest {
             assertEquals((double) expected[0] / (expected[0] + expected[1]), acc.get(0).getDouble(4), 1e-9);
         }
 
+        java.util.regex.Matcher readme = java.util.regex.Pattern.compile("^jobs/query\\.sh \"([^\"]+rule_accuracy[^\"]*)\"", java.util.regex.Pattern.MULTILINE)
+                .matcher(Files.readString(Path.of("README.md")));
+        assertTrue(readme.find(), "the README's rule_accuracy example");
+        assertTrue(!sql.run(readme.group(1)).collectAsList().isEmpty(), readme.group(1));
+
         // A second import of the same checks by the same reviewer supersedes the first in the view.
         Path again = filled("again.xlsx", (r, row) -> {
             row.createCell(COL_REVIEWER).setCellValue("王审核");

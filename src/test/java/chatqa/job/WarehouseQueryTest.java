@@ -141,7 +141,10 @@ class WarehouseQueryTest {
         Matcher m = Pattern.compile("^jobs/query\\.sh \"([^\"]+)\"", Pattern.MULTILINE).matcher(Files.readString(Path.of("README.md")));
         List<String> queries = new ArrayList<>();
         while (m.find()) {
-            queries.add(m.group(1));
+            // The review views need imported verdicts: ReviewLoopTest runs those examples.
+            if (!m.group(1).contains("rule_accuracy") && !m.group(1).contains("FROM reviews")) {
+                queries.add(m.group(1));
+            }
         }
         assertTrue(queries.size() >= 5, queries.toString());
         for (String q : queries) {
