@@ -36,7 +36,8 @@ import chatqa.warehouse.WarehouseViews;
 /**
  * {@code chatqa review import}: a filled review workbook into the {@code reviews} table, whole or
  * not at all. Every judged row is checked first — its day, part and rule, a verdict of 同意 /
- * 不同意 / 不适用 (or agree / disagree / n/a), a reviewer, corrected points from 0 to 100 — and
+ * 不同意 / 不适用 (or agree / disagree / n/a), a reviewer, corrected points from 0 to 100, an appeal
+ * decision of 支持 / 驳回 only beside an appeal — and
  * matched to its machine check in {@code rule_hits}; one bad row refuses the file with the sheet,
  * row and column of every problem. The rows are then written beside the warehouse and moved into
  * {@code reviews/dt=<day>/} one file per day; rows without a verdict are not reviewed yet and are
@@ -44,7 +45,6 @@ import chatqa.warehouse.WarehouseViews;
  */
 public final class ReviewImport {
     private static final List<String> REQUIRED = List.of("dt", "conversation", "segment", "rule", "reviewer", "verdict");
-
     /** What an import brought in. */
     public record Outcome(String importId, int judged, int notYetReviewed, Map<String, Integer> perDay) {
     }
@@ -68,17 +68,21 @@ public final class ReviewImport {
         Map<String, String> headers = new HashMap<>();
         Map<String, String> verdicts = new HashMap<>();
         Map<String, String> reasons = new HashMap<>();
+        Map<String, String> decisions = new HashMap<>();
         for (ReportLanguage l : ReportLanguage.values()) {
             Words w = Words.of(l);
             ReviewWorkbook.COLUMNS.forEach(k -> headers.put(w.get("review_col_" + k).toLowerCase(Locale.ROOT), k));
             verdicts.put(w.get("review_verdict_agree").toLowerCase(Locale.ROOT), "agree");
             verdicts.put(w.get("review_verdict_disagree").toLowerCase(Locale.ROOT), "disagree");
             verdicts.put(w.get("review_verdict_na").toLowerCase(Locale.ROOT), "na");
+            decisions.put(w.get("review_decision_upheld").toLowerCase(Locale.ROOT), "upheld");
+            decisions.put(w.get("review_decision_rejected").toLowerCase(Locale.ROOT), "rejected");
             for (ReviewQueue.Reason r : ReviewQueue.Reason.values()) {
                 reasons.put(w.named("review.reason", r.code()), r.code());
             }
         }
         ReviewsTable.VERDICTS.forEach(v -> verdicts.put(v, v));
+        ReviewsTable.DECISIONS.forEach(d -> decisions.put(d, d));
         List<ReviewSheet.Row> rows = ReviewSheet.read(file, headers, REQUIRED);
         Map<String, String> shownHeader = new HashMap<>();
         Words zh = Words.of(ReportLanguage.ZH);
@@ -90,15 +94,15 @@ public final class ReviewImport {
         for (ReviewSheet.Row r : rows) {
             String where = "sheet " + r.sheet() + ", row " + r.row() + ", column ";
             String verdict = r.get("verdict");
-            if (verdict.isEmpty()) {
+            if (verdict.isEmpty() && r.get("appeal").isEmpty()) {
                 notYet++;
                 continue;
             }
             int before = problems.size();
-            if (!verdicts.containsKey(verdict.toLowerCase(Locale.ROOT))) {
+            if (!verdict.isEmpty() && !verdicts.containsKey(verdict.toLowerCase(Locale.ROOT))) {
                 problems.add(where + shownHeader.get("verdict") + ": '" + verdict + "' is not one of 同意 / 不同意 / 不适用 (agree / disagree / n/a)");
             }
-            if (r.get("reviewer").isEmpty()) {
+            if (r.get("reviewer").isEmpty() && !(verdict.isEmpty() && r.get("decision").isEmpty())) {
                 problems.add(where + shownHeader.get("reviewer") + ": a verdict needs the reviewer's name");
             }
             try {
@@ -115,6 +119,13 @@ public final class ReviewImport {
             String corrected = r.get("corrected");
             if (!corrected.isEmpty() && !(corrected.matches("\\d{1,3}") && Integer.parseInt(corrected) <= 100)) {
                 problems.add(where + shownHeader.get("corrected") + ": '" + corrected + "' is not a number of points from 0 to 100");
+            }
+            String decision = r.get("decision");
+            if (!decision.isEmpty() && !decisions.containsKey(decision.toLowerCase(Locale.ROOT))) {
+                problems.add(where + shownHeader.get("decision") + ": '" + decision + "' is not one of 支持 / 驳回 (upheld / rejected)");
+            } else if (!decision.isEmpty() && r.get("appeal").isEmpty()) {
+                problems.add(where + shownHeader.get("decision") + ": a decision without an appeal (write the agent's appeal in "
+                        + shownHeader.get("appeal") + ")");
             }
             if (problems.size() == before) {
                 judged.add(r);
@@ -137,8 +148,10 @@ public final class ReviewImport {
             String corrected = r.get("corrected");
             Integer points = m.getAs("points_deducted");
             byDay.computeIfAbsent(r.get("dt"), d -> new ArrayList<>()).add(new Review(r.get("conversation"), Integer.parseInt(r.get("segment")),
-                    r.get("rule"), r.get("reviewer"), verdicts.get(r.get("verdict").toLowerCase(Locale.ROOT)),
+                    r.get("rule"), r.get("reviewer").isEmpty() ? null : r.get("reviewer"), verdicts.get(r.get("verdict").toLowerCase(Locale.ROOT)),
                     corrected.isEmpty() ? null : Integer.parseInt(corrected), r.get("comment").isEmpty() ? null : r.get("comment"),
+                    r.get("appeal").isEmpty() ? null : r.get("appeal"),
+                    r.get("decision").isEmpty() ? null : decisions.get(r.get("decision").toLowerCase(Locale.ROOT)),
                     reasons.getOrDefault(r.get("reason"), r.get("reason").isEmpty() ? null : r.get("reason")), m.<Boolean>getAs("passed"),
                     points == null ? 0 : points, importId, file.toString(), r.row(), now));
         }

@@ -31,14 +31,15 @@ import chatqa.privacy.PersonalDataMask;
 /**
  * Writes a review queue as {@code review/queue.xlsx} — one row per machine check of each sampled
  * conversation, with empty reviewer, verdict (a drop-down of 同意 / 不同意 / 不适用), corrected
- * points and comment columns — and one {@code review/<conversation>.html} per conversation: the
+ * points and comment columns, and appeal (the agent's) and decision (the final judge's: 支持 /
+ * 驳回) — and one {@code review/<conversation>.html} per conversation: the
  * masked transcript with the span each failed check matched highlighted. Headers and words are in
  * the report's language; {@link #COLUMNS} is the order the import reads back.
  */
 public final class ReviewWorkbook {
     /** The workbook's columns, by bundle key suffix ({@code review_col_<name>}). */
     public static final List<String> COLUMNS = List.of("dt", "reason", "conversation", "shop", "agent", "segment", "rule", "rule_name",
-            "machine", "points", "evidence", "transcript", "reviewer", "verdict", "corrected", "comment");
+            "machine", "points", "evidence", "transcript", "reviewer", "verdict", "corrected", "comment", "appeal", "decision");
 
     private final Words w;
     private final PersonalDataMask mask;
@@ -99,6 +100,11 @@ public final class ReviewWorkbook {
                         w.get("review_verdict_disagree"), w.get("review_verdict_na")}), new CellRangeAddressList(1, r - 1, col, col));
                 v.setShowErrorBox(true);
                 sheet.addValidationData(v);
+                int dcol = COLUMNS.indexOf("decision");
+                DataValidation d = dv.createValidation(dv.createExplicitListConstraint(new String[] {w.get("review_decision_upheld"),
+                        w.get("review_decision_rejected")}), new CellRangeAddressList(1, r - 1, dcol, dcol));
+                d.setShowErrorBox(true);
+                sheet.addValidationData(d);
             }
             sheet.createFreezePane(0, 1);
             long control = q.conversations().stream().filter(c -> c.reason() == ReviewQueue.Reason.CONTROL).count();

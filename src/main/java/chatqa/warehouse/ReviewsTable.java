@@ -17,12 +17,15 @@ import java.util.Set;
  * views; nothing is overwritten.
  */
 public final class ReviewsTable {
+    /** Appeal decisions, as stored. */
+    public static final List<String> DECISIONS = List.of("upheld", "rejected");
+
     /** The verdicts, as stored: the reviewer agrees with the machine's verdict, disagrees, or the check does not apply. */
     public static final List<String> VERDICTS = List.of("agree", "disagree", "na");
 
     /** One imported verdict. */
     public record Review(String conversationId, int segment, String ruleId, String reviewer, String verdict, Integer correctedPoints,
-                         String comment, String sampleReason, boolean machinePassed, int machinePoints, String importId,
+                         String comment, String appeal, String appealDecision, String sampleReason, boolean machinePassed, int machinePoints, String importId,
                          String sourceFile, long sourceRow, Instant importedAt) {
     }
 
@@ -35,6 +38,9 @@ public final class ReviewsTable {
                     + "apply); the workbook's 同意 / 不同意 / 不适用", Review::verdict),
             new Column<>("corrected_points", IntegerType, "the points the reviewer would deduct instead, when given", Review::correctedPoints),
             new Column<>("comment", StringType, "", Review::comment),
+            new Column<>("appeal", StringType, "the agent's appeal against the machine's verdict, when they made one", Review::appeal),
+            new Column<>("appeal_decision", StringType, "the final decision on the appeal: `upheld` (the agent is right: the verdict is "
+                    + "treated as disagreed) or `rejected`; null while the appeal is open", Review::appealDecision),
             new Column<>("sample_reason", StringType, "why the conversation was in the queue: `control` (the random control sample: "
                     + "the one to estimate the machine's accuracy from), `red_line`, `platform_intervention`, `complaint_threat`, "
                     + "`low_satisfaction`, `agent_coverage`", Review::sampleReason),
@@ -44,7 +50,7 @@ public final class ReviewsTable {
             new Column<>("source_file", StringType, "the workbook", Review::sourceFile),
             new Column<>("source_row", LongType, "its row (1 = the header)", Review::sourceRow),
             new Column<>("imported_at", TimestampType, "", Review::importedAt)),
-            Set.of("comment"));
+            Set.of("comment", "appeal"));
 
     private ReviewsTable() {
     }

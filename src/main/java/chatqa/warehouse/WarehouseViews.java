@@ -100,6 +100,60 @@ public final class WarehouseViews {
                        %s AS recall_low, %s AS recall_high
                 FROM c""".formatted(wilson("tp", "tp + fp", "-"), wilson("tp", "tp + fp", "+"), wilson("tp", "tp + fn", "-"),
                 wilson("tp", "tp + fn", "+")));
+        // The agents' scores after review: per checked part, the latest judgment of each check decides —
+        // a disagreed deduction (or an upheld appeal) is restored, corrected points replace the machine's,
+        // and the part is rescored as the machine scores (100 minus the points, 0 after a fatal failure).
+        trends.put("agent_reviewed", """
+                WITH latest AS (
+                    SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY dt, conversation_id, segment, rule_id
+                                                                ORDER BY imported_at DESC, source_row DESC) AS n FROM reviews) WHERE n = 1),
+                effective AS (
+                    SELECT h.dt, h.shop_id, h.conversation_id, h.segment, h.points_deducted AS machine_points,
+                           l.verdict IS NOT NULL OR l.appeal_decision IS NOT NULL AS reviewed,
+                           CASE WHEN l.appeal_decision = 'upheld' OR l.verdict = 'disagree' THEN coalesce(l.corrected_points, 0)
+                                WHEN l.corrected_points IS NOT NULL THEN l.corrected_points
+                                ELSE h.points_deducted END AS points,
+                           CASE WHEN l.appeal_decision = 'upheld' OR l.verdict = 'disagree' THEN false ELSE h.fatal END AS fatal,
+                           l.appeal IS NOT NULL AND l.appeal_decision IS NULL AS appeal_open,
+                           l.appeal_decision = 'upheld' AS appeal_upheld, l.appeal_decision = 'rejected' AS appeal_rejected
+                    FROM rule_hits h LEFT JOIN latest l ON l.dt = h.dt AND l.conversation_id = h.conversation_id
+                         AND l.segment = h.segment AND l.rule_id = h.rule_id
+                    WHERE h.dt IN (SELECT DISTINCT dt FROM reviews)),
+                parts AS (
+                    SELECT dt, shop_id, conversation_id, segment, max(reviewed) AS reviewed,
+                           CASE WHEN max(fatal) THEN 0D ELSE greatest(0D, 100D - sum(points)) END AS reviewed_score,
+                           sum(machine_points) - sum(points) AS restored_points,
+                           count_if(appeal_open) AS appeals_open, count_if(appeal_upheld) AS appeals_upheld,
+                           count_if(appeal_rejected) AS appeals_rejected
+                    FROM effective GROUP BY dt, shop_id, conversation_id, segment)
+                SELECT s.dt, s.shop_id, coalesce(s.agent_id, '%s') AS agent_id, count(*) AS parts, count_if(p.reviewed) AS reviewed_parts,
+                       avg(s.qa_score) AS qa_score,
+                       avg(CASE WHEN p.reviewed THEN p.reviewed_score ELSE s.qa_score END) AS reviewed_qa_score,
+                       sum(p.restored_points) AS restored_points, sum(p.appeals_open) AS appeals_open,
+                       sum(p.appeals_upheld) AS appeals_upheld, sum(p.appeals_rejected) AS appeals_rejected
+                FROM agent_segments s JOIN parts p ON p.dt = s.dt AND p.conversation_id = s.conversation_id AND p.segment = s.segment
+                WHERE s.qa_score IS NOT NULL
+                GROUP BY s.dt, s.shop_id, coalesce(s.agent_id, '%s')
+                HAVING count_if(p.reviewed) > 0 OR sum(p.appeals_open) > 0""".formatted(Scorecards.UNKNOWN_AGENT, Scorecards.UNKNOWN_AGENT));
+        // Calibration: two reviewers on the same checks — agreement and Cohen's kappa per rule and pair
+        // (rule_id null: over all rules), from each reviewer's latest agree / disagree.
+        trends.put("reviewer_agreement", """
+                WITH latest AS (
+                    SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY dt, conversation_id, segment, rule_id, reviewer
+                                                                ORDER BY imported_at DESC, source_row DESC) AS n FROM reviews)
+                    WHERE n = 1 AND verdict IN ('agree', 'disagree')),
+                pairs AS (
+                    SELECT a.rule_id, a.reviewer AS reviewer_a, b.reviewer AS reviewer_b,
+                           CASE WHEN a.verdict = 'agree' THEN 1D ELSE 0D END AS ya, CASE WHEN b.verdict = 'agree' THEN 1D ELSE 0D END AS yb
+                    FROM latest a JOIN latest b ON a.dt = b.dt AND a.conversation_id = b.conversation_id AND a.segment = b.segment
+                         AND a.rule_id = b.rule_id AND a.reviewer < b.reviewer),
+                c AS (
+                    SELECT rule_id, reviewer_a, reviewer_b, count(*) AS checks, avg(CASE WHEN ya = yb THEN 1D ELSE 0D END) AS agreement,
+                           avg(ya) AS pa, avg(yb) AS pb
+                    FROM pairs GROUP BY GROUPING SETS ((rule_id, reviewer_a, reviewer_b), (reviewer_a, reviewer_b)))
+                SELECT rule_id, reviewer_a, reviewer_b, checks, agreement,
+                       (agreement - (pa * pb + (1 - pa) * (1 - pb))) / nullif(1 - (pa * pb + (1 - pa) * (1 - pb)), 0) AS kappa
+                FROM c""");
         // Per skill group, the scorecards' own definitions over the day's agent parts.
         StringBuilder group = new StringBuilder("SELECT dt, shop_id, group_id, count(DISTINCT agent_id) AS agents");
         for (Aggregate a : Scorecards.columns(slaSeconds)) {

@@ -46,6 +46,9 @@ class ReviewLoopTest {
     private static final int COL_REASON = ReviewWorkbook.COLUMNS.indexOf("reason");
     private static final int COL_REVIEWER = ReviewWorkbook.COLUMNS.indexOf("reviewer");
     private static final int COL_VERDICT = ReviewWorkbook.COLUMNS.indexOf("verdict");
+    private static final int COL_POINTS = ReviewWorkbook.COLUMNS.indexOf("points");
+    private static final int COL_APPEAL = ReviewWorkbook.COLUMNS.indexOf("appeal");
+    private static final int COL_DECISION = ReviewWorkbook.COLUMNS.indexOf("decision");
 
     @TempDir
     static Path tmp;
@@ -94,6 +97,8 @@ class ReviewLoopTest {
         // The reviewer disagrees with every failed greeting.hello and agrees with everything else; two rows stay open.
         int[] expected = new int[4];
         int[] judged = {0};
+        int[] restored = {0};
+        int[] agreed = {0};
         Path file = filled("filled.xlsx", (r, row) -> {
             if (r <= 2) {
                 return;
@@ -104,6 +109,11 @@ class ReviewLoopTest {
             row.createCell(COL_REVIEWER).setCellValue("王审核");
             row.createCell(COL_VERDICT).setCellValue(verdict);
             judged[0]++;
+            if (verdict.equals("不同意")) {
+                restored[0] += (int) row.getCell(COL_POINTS).getNumericCellValue();
+            } else {
+                agreed[0]++;
+            }
             if (greeting && cell(row, COL_REASON).equals("对照样本（随机）")) {
                 expected[failed ? (verdict.equals("同意") ? 0 : 1) : (verdict.equals("同意") ? 3 : 2)]++;
             }
@@ -135,6 +145,26 @@ class ReviewLoopTest {
         assertTrue(readme.find(), "the README's rule_accuracy example");
         assertTrue(!sql.run(readme.group(1)).collectAsList().isEmpty(), readme.group(1));
 
+        // The agents' scores after review: every disagreed deduction restored.
+        assertEquals((long) restored[0], sql.run("SELECT coalesce(sum(restored_points), 0) FROM agent_reviewed").first().getLong(0));
+        assertEquals(0L, sql.run("SELECT count(*) FROM agent_reviewed WHERE reviewed_qa_score < qa_score - 1e-9").first().getLong(0),
+                "restoring points never lowers a score");
+
+        // A second reviewer who agrees with the machine everywhere: agreement is the first one's share of agreement, kappa 0.
+        new ReviewImport(spark, warehouse()).run(filled("second.xlsx", (r, row) -> {
+            if (r > 2) {
+                row.createCell(COL_REVIEWER).setCellValue("李复核");
+                row.createCell(COL_VERDICT).setCellValue("同意");
+            }
+        }));
+        sql = new SqlQuery(spark, warehouse());
+        org.apache.spark.sql.Row pair = sql.run("SELECT checks, agreement, kappa FROM reviewer_agreement WHERE rule_id IS NULL").first();
+        assertEquals((long) judged[0], pair.getLong(0));
+        assertEquals((double) agreed[0] / judged[0], pair.getDouble(1), 1e-9);
+        if (restored[0] > 0) {
+            assertEquals(0.0, pair.getDouble(2), 1e-9, "one reviewer always agrees: no agreement beyond chance");
+        }
+
         // A second import of the same checks by the same reviewer supersedes the first in the view.
         Path again = filled("again.xlsx", (r, row) -> {
             row.createCell(COL_REVIEWER).setCellValue("王审核");
@@ -143,6 +173,28 @@ class ReviewLoopTest {
         new ReviewImport(spark, warehouse()).run(again);
         sql = new SqlQuery(spark, warehouse());
         assertEquals(0L, sql.run("SELECT coalesce(sum(fp), 0) FROM rule_accuracy").first().getLong(0), "the later verdicts count");
+
+        // Appeals: one upheld by the team lead (its deduction restored), one still open.
+        int[] appealed = {0, 0};
+        new ReviewImport(spark, warehouse()).run(filled("appeals.xlsx", (r, row) -> {
+            boolean failed = cell(row, COL_MACHINE).equals("未通过") && row.getCell(COL_POINTS).getNumericCellValue() > 0;
+            if (failed && appealed[0] == 0) {
+                appealed[0] = (int) row.getCell(COL_POINTS).getNumericCellValue();
+                row.createCell(COL_APPEAL).setCellValue("我已经按话术回复了");
+                row.createCell(COL_DECISION).setCellValue("支持");
+                row.createCell(COL_REVIEWER).setCellValue("组长");
+            } else if (failed && appealed[1] == 0) {
+                appealed[1] = 1;
+                row.createCell(COL_APPEAL).setCellValue("顾客没有抱怨");
+            }
+        }));
+        sql = new SqlQuery(spark, warehouse());
+        org.apache.spark.sql.Row appeals = sql.run("SELECT sum(appeals_upheld), sum(appeals_open), sum(appeals_rejected), sum(restored_points) "
+                + "FROM agent_reviewed").first();
+        assertEquals(1L, appeals.getLong(0));
+        assertEquals(1L, appeals.getLong(1));
+        assertEquals(0L, appeals.getLong(2));
+        assertEquals((long) appealed[0], appeals.getLong(3), "the upheld appeal's deduction restored");
     }
 
     @Test
