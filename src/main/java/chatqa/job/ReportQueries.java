@@ -70,7 +70,7 @@ final class ReportQueries {
                     agentScenarios.getOrDefault(key, List.of()), List.of()));
         }
         return new DayReport(day, run(), team, shops, agents, rules, outcomes(), qaHistogram(), frtHistogram(), sla,
-                teamTrend(), scenarios(), pages, groups);
+                teamTrend(), scenarios(), pages, groups, ReviewReportQueries.read(spark, day));
     }
 
     /**

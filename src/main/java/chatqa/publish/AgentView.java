@@ -51,6 +51,10 @@ final class AgentView {
         v.put("hasScenarios", !p.scenarios().isEmpty());
         v.put("failures", failures(p, mask, w));
         v.put("focus", OverviewView.focusName(p));
+        ReviewFacts.AgentReview rev = r.review().agents().get(p.key());
+        v.put("reviewed", rev == null ? null : w.format("standing_reviewed", Formats.score(rev.reviewedQaScore()), rev.reviewedParts())
+                + (rev.appealsOpen() + rev.appealsUpheld() + rev.appealsRejected() == 0 ? ""
+                : " · " + w.get("col_appeals") + " " + w.format("appeals_cell", rev.appealsOpen(), rev.appealsUpheld(), rev.appealsRejected())));
         return v;
     }
 

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
  * @param scenarios    the day's scenario mix and compliance with each scenario's rules
  * @param pages        one page per agent row, same order as {@code agents}
  * @param groups       per shop and skill group, when the exports name groups; else empty
+ * @param review       what the QA team's reviews say ({@link ReviewFacts#NONE} without reviews)
  */
 public record DayReport(
         String day,
@@ -41,13 +42,15 @@ public record DayReport(
         List<DayPoint> teamTrend,
         List<ScenarioRow> scenarios,
         List<AgentPage> pages,
-        List<GroupRow> groups) {
+        List<GroupRow> groups,
+        ReviewFacts review) {
 
     /** A report without skill groups. */
     public DayReport(String day, RunFacts run, Totals team, List<Totals> shops, List<AgentRow> agents, List<RuleRate> rules,
                      List<Count> outcomes, List<Bin> qaHistogram, List<Bin> frtHistogram, List<Integer> slaSeconds,
                      List<DayPoint> teamTrend, List<ScenarioRow> scenarios, List<AgentPage> pages) {
-        this(day, run, team, shops, agents, rules, outcomes, qaHistogram, frtHistogram, slaSeconds, teamTrend, scenarios, pages, List.of());
+        this(day, run, team, shops, agents, rules, outcomes, qaHistogram, frtHistogram, slaSeconds, teamTrend, scenarios, pages, List.of(),
+                ReviewFacts.NONE);
     }
 
     /** One skill group's totals in its shop ({@code totals.shopId()}). */

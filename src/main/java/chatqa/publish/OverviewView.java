@@ -53,6 +53,11 @@ final class OverviewView {
         }
         v.put("groups", groups);
         v.put("hasGroups", !groups.isEmpty());
+        v.put("hasReviews", !r.review().agents().isEmpty());
+        v.put("lowPrecision", lowPrecision(r.review()));
+        v.put("hasLowPrecision", !r.review().lowPrecision().isEmpty());
+        v.put("lowPrecisionNote", w.format("low_precision_note", Formats.percent(r.review().threshold()),
+                r.review().minFailures()));
         v.put("hasTrend", r.teamTrend().size() > 1);
         v.put("scenarios", scenarios(r.scenarios(), w));
         v.put("hasScenarios", !r.scenarios().isEmpty());
@@ -129,6 +134,10 @@ final class OverviewView {
             m.put("redLineClass", a.redLineHits() > 0 ? "bad" : "");
             m.put("recovery", Formats.percent(a.recoveryRate()));
             m.put("satisfaction", Formats.satisfaction(a.satisfaction()));
+            ReviewFacts.AgentReview rev = r.review().agents().get(DayReport.AgentPage.key(a.shopId(), a.agentId()));
+            m.put("reviewed", rev == null ? Formats.NONE : Formats.score(rev.reviewedQaScore()));
+            m.put("appeals", rev == null || rev.appealsOpen() + rev.appealsUpheld() + rev.appealsRejected() == 0 ? Formats.NONE
+                    : w.format("appeals_cell", rev.appealsOpen(), rev.appealsUpheld(), rev.appealsRejected()));
             m.put("focus", page == null ? "" : focusName(page));
             m.put("focusId", page == null ? "" : focus(page));
             rows.add(m);
@@ -171,6 +180,21 @@ final class OverviewView {
                     m.put("failRate", Formats.percent(1 - r.passRate()));
                     rows.add(m);
                 });
+        return rows;
+    }
+
+    /** The rules reviewers overturn most, as table rows. */
+    static List<Map<String, Object>> lowPrecision(ReviewFacts review) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ReviewFacts.RulePrecision p : review.lowPrecision()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("ruleId", p.ruleId());
+            m.put("ruleName", p.ruleName());
+            m.put("failures", Formats.count(p.machineFailures()));
+            m.put("precision", Formats.percent(p.precision()));
+            m.put("interval", Formats.percent(p.low()) + " – " + Formats.percent(p.high()));
+            rows.add(m);
+        }
         return rows;
     }
 

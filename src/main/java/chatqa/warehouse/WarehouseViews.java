@@ -164,7 +164,7 @@ public final class WarehouseViews {
     }
 
     /** The bound of the 95 % Wilson score interval of {@code hits} out of {@code n} ({@code sign} "-" low, "+" high); null for n = 0. */
-    private static String wilson(String hits, String n, String sign) {
+    public static String wilson(String hits, String n, String sign) {
         // Every division by n goes through nullif: ANSI mode raises on a division by zero even beside a null.
         String m = "nullif(" + n + ", 0)";
         String p = "(" + hits + ") / " + m;

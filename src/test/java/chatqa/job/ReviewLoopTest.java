@@ -195,6 +195,15 @@ class ReviewLoopTest {
         assertEquals(1L, appeals.getLong(1));
         assertEquals(0L, appeals.getLong(2));
         assertEquals((long) appealed[0], appeals.getLong(3), "the upheld appeal's deduction restored");
+
+        // The report shows the score after review beside the machine's.
+        org.apache.spark.sql.Row agent = sql.run("SELECT shop_id, agent_id, reviewed_qa_score FROM agent_reviewed WHERE dt = DATE'" + DAY
+                + "' AND appeals_upheld > 0").first();
+        SupervisorReport.publish(spark, warehouse(), tmp.resolve("reports").toString(), DAY, Words.of(ReportLanguage.ZH));
+        String index = Files.readString(tmp.resolve("reports").resolve(DAY).resolve("index.html"));
+        String row = index.substring(index.indexOf("<tr data-agent=\"" + agent.getString(1) + "\" data-shop=\"" + agent.getString(0) + "\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertTrue(row.contains(String.format(java.util.Locale.ROOT, "<td class=\"num reviewed\">%.1f</td><td>待处理 ", agent.getDouble(2))), row);
     }
 
     @Test

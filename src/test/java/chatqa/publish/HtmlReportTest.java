@@ -110,4 +110,23 @@ class HtmlReportTest {
             assertEquals(List.of("agents", "charts", "index.html"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
+
+    @Test
+    void reviewsShowTheScoreAfterReviewAndTheRulesReviewersOverturn() throws IOException {
+        DayReport d = ReportFixture.day();
+        DayReport.AgentRow mei = d.agents().get(0);
+        ReviewFacts facts = new ReviewFacts(java.util.Map.of(DayReport.AgentPage.key(mei.shopId(), mei.agentId()),
+                new ReviewFacts.AgentReview(3, 94.0, 4, 1, 1, 0)),
+                List.of(new ReviewFacts.RulePrecision("red_line.rude", "争吵推诿嘲讽", 12, 0.5, 0.25, 0.75)), 0.8, 5);
+        DayReport reviewed = new DayReport(d.day(), d.run(), d.team(), d.shops(), d.agents(), d.rules(), d.outcomes(), d.qaHistogram(),
+                d.frtHistogram(), d.slaSeconds(), d.teamTrend(), d.scenarios(), d.pages(), d.groups(), facts);
+        Path out = tmp.resolve("reviewed");
+        new HtmlReport(PersonalDataMask.standard(), Words.of(ReportLanguage.ZH)).write(reviewed, out, "2026-11-21 08:00 CST");
+        String html = Files.readString(out.resolve("index.html"));
+        assertTrue(html.contains(">复核后</th>") && html.contains("<td class=\"num reviewed\">94.0</td><td>待处理 1 · 支持 1 · 驳回 0</td>"), html);
+        assertTrue(html.contains("<h2>复核时常被推翻的规则</h2>") && html.contains("<td class=\"num\">50%</td><td class=\"num\">25% – 75%</td>"), html);
+        String page = Files.readString(out.resolve("agents").resolve(d.pages().get(0).fileName()));
+        assertTrue(page.contains("复核后 94.0（已复核 3 个接待段）"), page);
+        assertFalse(index.contains(">复核后</th>"), "no reviews, no column");
+    }
 }
