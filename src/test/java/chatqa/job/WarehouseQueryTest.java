@@ -277,7 +277,7 @@ class WarehouseQueryTest {
             assertEquals("日期", sheet.getRow(0).getCell(0).getStringCellValue());
             assertEquals("复核结论", sheet.getRow(0).getCell(chatqa.publish.ReviewWorkbook.COLUMNS.indexOf("verdict")).getStringCellValue());
             assertEquals(q.checks().size(), sheet.getLastRowNum(), "one row per check under the header");
-            assertEquals(1, sheet.getDataValidations().size(), "the verdict drop-down");
+            assertEquals(2, sheet.getDataValidations().size(), "the verdict and the appeal decision drop-downs");
             org.apache.poi.ss.usermodel.Cell link = sheet.getRow(1).getCell(chatqa.publish.ReviewWorkbook.COLUMNS.indexOf("transcript"));
             assertTrue(Files.isRegularFile(folder.resolve(link.getHyperlink().getAddress())), link.getHyperlink().getAddress());
             assertTrue(Files.readString(folder.resolve(link.getHyperlink().getAddress())).contains("复核 · 会话 "), "the transcript page");
