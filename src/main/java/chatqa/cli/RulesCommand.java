@@ -19,7 +19,7 @@ import chatqa.score.ConversationScorer;
 /** {@code chatqa rules check|test}: validate a rule book, and try it on sample conversations. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = "Check a rule book, test it on sample conversations, or measure it on labelled messages.",
-        subcommands = {RulesCommand.Check.class, RulesCommand.Test.class, RulesEval.class})
+        subcommands = {RulesCommand.Check.class, RulesCommand.Test.class, RulesEval.class, RulesDiffCommand.class})
 final class RulesCommand implements Callable<Integer> {
     @Override
     public Integer call() {

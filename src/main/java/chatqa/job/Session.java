@@ -61,6 +61,11 @@ public final class Session implements AutoCloseable {
         return new ReviewImport(spark, warehouse).run(file);
     }
 
+    /** Scores stored days again with another rule book and compares ({@link RulesDiff}); the warehouse is not written. */
+    public RulesDiff.Outcome rulesDiff(String warehouse, chatqa.rules.RuleBook book, String from, String to, Path folder) throws IOException {
+        return new RulesDiff(spark).run(warehouse, book, from, to, folder);
+    }
+
     @Override
     public void close() {
         spark.stop();
