@@ -35,7 +35,7 @@ public final class SparkSessions {
                 .config("spark.sql.parquet.compression.codec", "zstd")
                 .config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false")
-                // chatqa keeps no Spark catalog tables: nothing may appear as spark-warehouse/ in the user's folder.
+                // Catalog tables are external when there are any (chatqa serve: over the warehouse folders), so nothing may appear as spark-warehouse/ in the user's folder.
                 .config("spark.sql.warehouse.dir", Path.of(System.getProperty("java.io.tmpdir"), "chatqa-spark-catalog").toUri().toString());
         if (master != null) {
             b.master(master);
