@@ -8,6 +8,7 @@ import org.apache.spark.sql.SparkSession;
 
 import chatqa.publish.Digest;
 import chatqa.warehouse.Scorecards;
+import chatqa.warehouse.WarehouseViews;
 
 /**
  * The day's digest from the warehouse views (registered by the report): each list one small
@@ -32,8 +33,7 @@ final class DigestQueries {
     Digest read() {
         List<Row> prev = spark.sql("SELECT cast(max(dt) AS STRING) AS d FROM agent_scorecards WHERE dt < DATE'" + day + "'").collectAsList();
         String previous = prev.isEmpty() ? null : prev.get(0).getAs("d");
-        boolean named = List.of(spark.table("rule_hits").columns()).contains("rule_name");
-        String name = named ? "coalesce(rule_name, rule_id)" : "rule_id";
+        String name = WarehouseViews.ruleName(spark, "");
         String at = "dt = DATE'" + day + "'";
 
         long fatalCount = count("SELECT count(*) FROM rule_hits WHERE " + at + " AND fatal");

@@ -25,6 +25,7 @@ import chatqa.publish.SafeFileNames;
 import chatqa.warehouse.Aggregate;
 import chatqa.warehouse.Scorecards;
 import chatqa.warehouse.Tables;
+import chatqa.warehouse.WarehouseViews;
 
 /**
  * Reads one day's report from the warehouse views ({@link chatqa.warehouse.WarehouseViews}) with
@@ -363,7 +364,7 @@ final class ReportQueries {
     }
 
     private boolean hasColumn(String table, String column) {
-        return spark.catalog().tableExists(table) && List.of(spark.table(table).columns()).contains(column);
+        return WarehouseViews.hasColumn(spark, table, column);
     }
 
     private List<Count> outcomes() {

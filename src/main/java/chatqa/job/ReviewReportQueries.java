@@ -34,13 +34,12 @@ final class ReviewReportQueries {
             agents.put(AgentPage.key(r.getAs("shop_id"), r.getAs("agent_id")), new ReviewFacts.AgentReview(n(r, "reviewed_parts"),
                     r.getAs("reviewed_qa_score"), n(r, "restored_points"), n(r, "appeals_open"), n(r, "appeals_upheld"), n(r, "appeals_rejected")));
         }
-        boolean named = List.of(spark.table("rule_hits").columns()).contains("rule_name");
         List<ReviewFacts.RulePrecision> low = new ArrayList<>();
         // The same definitions as rule_accuracy, summed over the days up to the report's.
         for (Row r : spark.sql("WITH a AS (SELECT rule_id, sum(tp) AS tp, sum(fp) AS fp FROM rule_accuracy WHERE dt <= DATE'" + day
                 + "' GROUP BY rule_id) SELECT a.rule_id, a.tp, a.fp, " + WarehouseViews.wilson("a.tp", "a.tp + a.fp", "-") + " AS low, "
-                + WarehouseViews.wilson("a.tp", "a.tp + a.fp", "+") + " AS high, " + (named ? "(SELECT first(coalesce(rule_name, rule_id)) FROM rule_hits h "
-                + "WHERE h.rule_id = a.rule_id AND h.dt = DATE'" + day + "')" : "a.rule_id") + " AS name FROM a "
+                + WarehouseViews.wilson("a.tp", "a.tp + a.fp", "+") + " AS high, (SELECT first(" + WarehouseViews.ruleName(spark, "h.") + ") FROM rule_hits h "
+                + "WHERE h.rule_id = a.rule_id AND h.dt = DATE'" + day + "') AS name FROM a "
                 + "WHERE a.tp + a.fp >= " + MIN_FAILURES + " AND a.tp / (a.tp + a.fp) < " + PRECISION_THRESHOLD
                 + " ORDER BY a.tp / (a.tp + a.fp), a.rule_id").collectAsList()) {
             long tp = n(r, "tp");

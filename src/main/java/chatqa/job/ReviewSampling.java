@@ -13,6 +13,8 @@ import chatqa.publish.ReviewQueue;
 import chatqa.publish.ReviewQueue.Reason;
 import chatqa.rules.Outcome;
 import chatqa.warehouse.Scorecards;
+import chatqa.warehouse.Tables;
+import chatqa.warehouse.WarehouseViews;
 
 /**
  * Draws a day's review queue from the warehouse, reproducibly for a seed: first a control sample
@@ -32,7 +34,7 @@ final class ReviewSampling {
     }
 
     ReviewQueue draw(int size, double controlShare, long seed) {
-        boolean rated = List.of(spark.table("conversations").columns()).contains("csat");
+        boolean rated = WarehouseViews.hasColumn(spark, Tables.CONVERSATIONS, "csat");
         spark.sql("SELECT conversation_id, shop_id, coalesce(agent_id, '" + Scorecards.UNKNOWN_AGENT + "') AS agent, qa_score, fatal, outcome, "
                 + "complaint_threatened, satisfaction_estimate, " + (rated ? "csat" : "CAST(NULL AS DOUBLE) AS csat")
                 + ", xxhash64(conversation_id, " + seed + "L) AS draw FROM conversations WHERE dt = DATE'" + day + "' AND qa_score IS NOT NULL")
@@ -56,9 +58,8 @@ final class ReviewSampling {
         List<ReviewQueue.Line> messages = new ArrayList<>();
         if (!chosen.isEmpty()) {
             spark.createDataset(new ArrayList<>(chosen.keySet()), Encoders.STRING()).toDF("conversation_id").createOrReplaceTempView("review_ids");
-            boolean named = List.of(spark.table("rule_hits").columns()).contains("rule_name");
             for (Row r : spark.sql("SELECT h.conversation_id, h.segment, coalesce(h.agent_id, '" + Scorecards.UNKNOWN_AGENT + "') AS agent, "
-                    + "h.rule_id, " + (named ? "coalesce(h.rule_name, h.rule_id)" : "h.rule_id") + " AS rule_name, h.category, h.passed, "
+                    + "h.rule_id, " + WarehouseViews.ruleName(spark, "h.") + " AS rule_name, h.category, h.passed, "
                     + "h.points_deducted, h.fatal, h.evidence, h.message_seq, h.span_start, h.span_end FROM rule_hits h "
                     + "JOIN review_ids i ON i.conversation_id = h.conversation_id WHERE h.dt = DATE'" + day + "' "
                     + "ORDER BY h.conversation_id, h.segment, h.rule_id").collectAsList()) {

@@ -172,6 +172,19 @@ public final class WarehouseViews {
                 + ", 2))) / (1 + 3.8416 / " + m + ")";
     }
 
+    /** Whether a registered table has a column (days scored before it existed do not). */
+    public static boolean hasColumn(SparkSession spark, String table, String column) {
+        return spark.catalog().tableExists(table) && List.of(spark.table(table).columns()).contains(column);
+    }
+
+    /**
+     * The SQL of a rule_hits row's rule as people read it: its rule-book name, or its id on days
+     * scored before rules had names; {@code prefix} qualifies the columns ("h." or "").
+     */
+    public static String ruleName(SparkSession spark, String prefix) {
+        return hasColumn(spark, Tables.RULE_HITS, "rule_name") ? "coalesce(" + prefix + "rule_name, " + prefix + "rule_id)" : prefix + "rule_id";
+    }
+
     /** Registers every table found under {@code warehouse} and the trend views over them; returns their names. */
     public static List<String> register(SparkSession spark, String warehouse) throws IOException {
         // A run killed in its commit is finished before anyone reads the day.
