@@ -8,11 +8,13 @@ public enum CanonicalField {
     /** The customer's rating of the conversation, on any of its rows (optional). */
     RATING,
     /** The skill group or queue that handled the conversation (optional). */
-    GROUP_ID;
+    GROUP_ID,
+    /** The agent's display name beside the agent id (optional). */
+    AGENT_NAME;
 
-    /** Fields only some exports or rows have (a rating, a group), which say nothing of a layout. */
+    /** Fields only some exports or rows have (a rating, a group, a name), which say nothing of a layout. */
     public boolean optional() {
-        return this == RATING || this == GROUP_ID;
+        return this == RATING || this == GROUP_ID || this == AGENT_NAME;
     }
 
     /** The column name in canonical CSV headers and JSON keys. */

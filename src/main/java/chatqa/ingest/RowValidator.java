@@ -155,7 +155,8 @@ public final class RowValidator {
         }
         sink.accept(new Message(v.get(CanonicalField.CONVERSATION_ID), v.get(CanonicalField.MESSAGE_ID), sentAt, role,
                 agentId, v.get(CanonicalField.CUSTOMER_ID), v.get(CanonicalField.SHOP_ID), text, source,
-                CsatScale.of(v.get(CanonicalField.RATING), mapping.ratings()), v.get(CanonicalField.GROUP_ID)));
+                CsatScale.of(v.get(CanonicalField.RATING), mapping.ratings()), v.get(CanonicalField.GROUP_ID),
+                role == Role.AGENT ? v.get(CanonicalField.AGENT_NAME) : null));
     }
 
     /** Whether the run has a day (--date): then a canonical export may come without times. */

@@ -56,6 +56,7 @@ final class ParsedRows {
             message("rating_raw", StringType, m -> m.rating() == null ? null : m.rating().raw()),
             message("csat", DoubleType, m -> m.rating() == null ? null : m.rating().csat()),
             message("group_id", StringType, Message::groupId),
+            message("agent_name", StringType, Message::agentName),
             quarantined("reason", q -> q.reason().code()),
             quarantined("field", QuarantinedRow::field),
             quarantined("detail", QuarantinedRow::detail),
@@ -104,6 +105,7 @@ final class ParsedRows {
         return new Message(r.getAs("conversation_id"), r.getAs("message_id"), (Instant) r.getAs("sent_at"),
                 Role.fromCode(r.getAs("role")), r.getAs("agent_id"), r.getAs("customer_id"), r.getAs("shop_id"),
                 r.getAs("text"), new SourceRef(r.getAs("file"), (Integer) r.getAs("file_index"), (Long) r.getAs("line")),
-                r.getAs("rating_raw") == null ? null : new Rating(r.getAs("rating_raw"), (Double) r.getAs("csat")), r.getAs("group_id"));
+                r.getAs("rating_raw") == null ? null : new Rating(r.getAs("rating_raw"), (Double) r.getAs("csat")), r.getAs("group_id"),
+                r.getAs("agent_name"));
     }
 }

@@ -210,7 +210,7 @@ final class ReportQueries {
                        w.qa AS seven_day_qa_score,
                        a.frt_p50_s, a.frt_p90_s, a.greeting_rate, a.apology_rate, a.closing_rate, a.resolved_rate,
                        a.started_negative, a.recovery_rate, a.red_line_hits, a.fatal_count, %4$s, %5$s,
-                       mood.sentiment_start, mood.sentiment_end%3$s
+                       mood.sentiment_start, mood.sentiment_end%3$s, %6$s
                 FROM agent_scorecards a
                 LEFT JOIN p ON a.shop_id = p.shop_id AND a.agent_id = p.agent_id
                 LEFT JOIN w ON a.shop_id = w.shop_id AND a.agent_id = w.agent_id
@@ -220,7 +220,9 @@ final class ReportQueries {
                 hasColumn(Tables.AGENT_SCORECARDS, Scorecards.SATISFACTION.name()) ? "a." + Scorecards.SATISFACTION.name()
                         : "CAST(NULL AS DOUBLE) AS " + Scorecards.SATISFACTION.name(),
                 hasColumn(Tables.AGENT_SCORECARDS, Scorecards.CSAT.name()) ? "a.csat, a.rated_rate"
-                        : "CAST(NULL AS DOUBLE) AS csat, CAST(NULL AS DOUBLE) AS rated_rate");
+                        : "CAST(NULL AS DOUBLE) AS csat, CAST(NULL AS DOUBLE) AS rated_rate",
+                hasColumn(Tables.AGENT_SCORECARDS, Scorecards.AGENT_NAME.name()) ? "a." + Scorecards.AGENT_NAME.name()
+                        : "CAST(NULL AS STRING) AS " + Scorecards.AGENT_NAME.name());
         List<AgentRow> out = new ArrayList<>();
         for (Row r : sql(q)) {
             out.add(new AgentRow(r.getAs("shop_id"), r.getAs("agent_id"), r.<Integer>getAs(Scorecards.RANK.name()),
@@ -229,7 +231,8 @@ final class ReportQueries {
                     d(r, Scorecards.APOLOGY_RATE), d(r, Scorecards.CLOSING_RATE), d(r, Scorecards.RESOLVED_RATE),
                     n(r, Scorecards.STARTED_NEGATIVE.name()), d(r, Scorecards.RECOVERY_RATE), n(r, Scorecards.RED_LINE_HITS.name()),
                     n(r, Scorecards.FATAL_COUNT.name()), d(r, "sentiment_start"), d(r, "sentiment_end"), satisfaction(r),
-                    new DayReport.Csat(d(r, Scorecards.CSAT), d(r, Scorecards.RATED_RATE), 0, null)));
+                    new DayReport.Csat(d(r, Scorecards.CSAT), d(r, Scorecards.RATED_RATE), 0, null),
+                    r.getAs(Scorecards.AGENT_NAME.name())));
         }
         return out;
     }

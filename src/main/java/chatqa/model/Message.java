@@ -8,7 +8,9 @@ import java.util.Objects;
  * no timestamps at all (then every latency metric is unknown, never zero); {@code conversationId}
  * and {@code messageId} are null when the export does not carry them. {@code rating} is the
  * customer's rating of the conversation when the export puts one on its rows (null otherwise);
- * {@code groupId} the skill group or queue that handled it (Qiyu fromGroup, Udesk belong_queue).
+ * {@code groupId} the skill group or queue that handled it (Qiyu fromGroup, Udesk belong_queue);
+ * {@code agentName} the agent's display name when the export has one beside the id (Qiyu staffName):
+ * shown to supervisors, while scorecards stay keyed by the id.
  */
 public record Message(
         String conversationId,
@@ -21,12 +23,13 @@ public record Message(
         String text,
         SourceRef source,
         Rating rating,
-        String groupId) {
+        String groupId,
+        String agentName) {
 
     /** A message without a rating. */
     public Message(String conversationId, String messageId, Instant sentAt, Role role, String agentId, String customerId,
                    String shopId, String text, SourceRef source) {
-        this(conversationId, messageId, sentAt, role, agentId, customerId, shopId, text, source, null, null);
+        this(conversationId, messageId, sentAt, role, agentId, customerId, shopId, text, source, null, null, null);
     }
 
     public Message {
@@ -45,6 +48,6 @@ public record Message(
 
     /** The same message with a conversation and message id assigned by sessionizing. */
     public Message withIds(String newConversationId, String newMessageId) {
-        return new Message(newConversationId, newMessageId, sentAt, role, agentId, customerId, shopId, text, source, rating, groupId);
+        return new Message(newConversationId, newMessageId, sentAt, role, agentId, customerId, shopId, text, source, rating, groupId, agentName);
     }
 }

@@ -29,9 +29,11 @@ final class AgentView {
         v.put("lang", w.language().htmlLang());
         v.put("day", w.day(r.day()));
         v.put("back", w.format("back_to_overview", w.day(r.day())));
-        v.put("radarAlt", w.format("chart_radar_alt", a.agentId()));
-        v.put("trendAlt", w.format("chart_agent_trend_alt", a.agentId()));
+        v.put("radarAlt", w.format("chart_radar_alt", a.displayName()));
+        v.put("trendAlt", w.format("chart_agent_trend_alt", a.displayName()));
         v.put("agentId", a.agentId());
+        v.put("agentName", a.displayName());
+        v.put("idBesideName", a.idBesideName());
         v.put("shopId", a.shopId());
         v.put("rank", a.rank());
         v.put("agentsInShop", agentsInShop);

@@ -100,18 +100,31 @@ public record DayReport(
      * @param sevenDayQaScore  the agent's QA score over the 7 scored days before, weighted by parts
      * @param sentimentStart   mean customer sentiment at the start of the agent's conversations
      * @param sentimentEnd     mean customer sentiment at their end
+     * @param agentName        the export's display name for the agent, null when it has none
      */
     public record AgentRow(String shopId, String agentId, int rank, long conversations, Double qaScore,
                            Double previousQaScore, Double sevenDayQaScore, Double frtP50, Double frtP90,
                            List<Double> slaRates, Double greetingRate, Double apologyRate, Double closingRate,
                            Double resolvedRate, long startedNegative, Double recoveryRate, long redLineHits,
-                           long fatal, Double sentimentStart, Double sentimentEnd, Double satisfaction, Csat csat) {
+                           long fatal, Double sentimentStart, Double sentimentEnd, Double satisfaction, Csat csat,
+                           String agentName) {
         public AgentRow {
             slaRates = Collections.unmodifiableList(new ArrayList<>(slaRates)); // a rate is null when nothing was measured
             csat = csat == null ? Csat.NONE : csat;
         }
 
-        /** An agent's day without customer ratings. */
+        /** An agent's day without a display name. */
+        public AgentRow(String shopId, String agentId, int rank, long conversations, Double qaScore,
+                        Double previousQaScore, Double sevenDayQaScore, Double frtP50, Double frtP90,
+                        List<Double> slaRates, Double greetingRate, Double apologyRate, Double closingRate,
+                        Double resolvedRate, long startedNegative, Double recoveryRate, long redLineHits,
+                        long fatal, Double sentimentStart, Double sentimentEnd, Double satisfaction, Csat csat) {
+            this(shopId, agentId, rank, conversations, qaScore, previousQaScore, sevenDayQaScore, frtP50, frtP90, slaRates,
+                    greetingRate, apologyRate, closingRate, resolvedRate, startedNegative, recoveryRate, redLineHits, fatal,
+                    sentimentStart, sentimentEnd, satisfaction, csat, null);
+        }
+
+        /** An agent's day without customer ratings or a display name. */
         public AgentRow(String shopId, String agentId, int rank, long conversations, Double qaScore,
                         Double previousQaScore, Double sevenDayQaScore, Double frtP50, Double frtP90,
                         List<Double> slaRates, Double greetingRate, Double apologyRate, Double closingRate,
@@ -119,7 +132,17 @@ public record DayReport(
                         long fatal, Double sentimentStart, Double sentimentEnd, Double satisfaction) {
             this(shopId, agentId, rank, conversations, qaScore, previousQaScore, sevenDayQaScore, frtP50, frtP90, slaRates,
                     greetingRate, apologyRate, closingRate, resolvedRate, startedNegative, recoveryRate, redLineHits, fatal,
-                    sentimentStart, sentimentEnd, satisfaction, Csat.NONE);
+                    sentimentStart, sentimentEnd, satisfaction, Csat.NONE, null);
+        }
+
+        /** What supervisors read for the agent: the export's display name, else the id. */
+        public String displayName() {
+            return agentName == null || agentName.isBlank() ? agentId : agentName;
+        }
+
+        /** The id, for the small print beside a display name; null when the agent is shown by the id. */
+        public String idBesideName() {
+            return displayName().equals(agentId) ? null : agentId;
         }
 
         /** Share of parts without a fatal (red-line) failure. */
@@ -138,10 +161,28 @@ public record DayReport(
         public static final int MIN_RATED_FOR_CORRELATION = 10;
     }
 
-    /** Agent ids that have a scorecard in more than one shop: their pages and labels name the shop too. */
+    /** Agent ids that have a scorecard in more than one shop: their pages name the shop too. */
     public static Set<String> idsInSeveralShops(List<AgentRow> agents) {
         Map<String, Long> shops = agents.stream().collect(Collectors.groupingBy(AgentRow::agentId, Collectors.counting()));
         return shops.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).collect(Collectors.toSet());
+    }
+
+    /**
+     * A label per agent for charts, which merge equal category labels: the display name, with the
+     * id beside it where two agents share a name, and the shop before it where an id is in several shops.
+     */
+    public static Map<AgentRow, String> chartLabels(List<AgentRow> agents) {
+        Set<String> sharedIds = idsInSeveralShops(agents);
+        Map<String, Long> names = agents.stream().collect(Collectors.groupingBy(AgentRow::displayName, Collectors.counting()));
+        Map<AgentRow, String> out = new java.util.LinkedHashMap<>();
+        for (AgentRow a : agents) {
+            String label = a.displayName();
+            if (names.get(label) > 1 && a.idBesideName() != null) {
+                label += " (" + a.agentId() + ")";
+            }
+            out.put(a, sharedIds.contains(a.agentId()) ? a.shopId() + "/" + label : label);
+        }
+        return out;
     }
 
     /** How often a rule was checked and failed (over the team, or one agent). */

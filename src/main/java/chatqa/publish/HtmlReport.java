@@ -156,7 +156,7 @@ public final class HtmlReport {
         int tier = r.slaSeconds().isEmpty() ? 0 : r.slaSeconds().get(0);
         ChartFiles.write(ReportCharts.radar(p.agent(), team, tier, words), dir, "agent-" + stem + "-radar", 460, 420);
         if (p.trend().size() > 1) {
-            ChartFiles.write(ReportCharts.trend(words.format("c_trend_agent", p.agent().agentId(), p.trend().size()), p.trend(), words),
+            ChartFiles.write(ReportCharts.trend(words.format("c_trend_agent", p.agent().displayName(), p.trend().size()), p.trend(), words),
                     dir, "agent-" + stem + "-trend", 620, 360);
             return 2;
         }

@@ -115,6 +115,8 @@ final class OverviewView {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("rank", a.rank());
             m.put("agentId", a.agentId());
+            m.put("agentName", a.displayName());
+            m.put("idBesideName", a.idBesideName());
             m.put("shopId", a.shopId());
             m.put("href", page == null ? null : href("agents/" + page.fileName()));
             m.put("conversations", Formats.count(a.conversations()));

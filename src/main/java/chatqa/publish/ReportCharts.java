@@ -7,6 +7,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.jfree.chart.ChartFactory;
@@ -138,14 +139,14 @@ public final class ReportCharts {
     /** One agent against their team on the six standards, as shares in [0, 1]. */
     public static JFreeChart radar(AgentRow agent, Totals team, int slaTier, Words w) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        String you = agent.agentId();
+        String you = agent.displayName();
         String teamName = w.get("c_team");
         addRadar(data, you, agent.greetingRate(), agent.apologyRate(), agent.closingRate(),
                 agent.slaRates().isEmpty() ? null : agent.slaRates().get(0), agent.resolvedRate(), agent.redLineFreeRate(), slaTier, w);
         addRadar(data, teamName, team.greetingRate(), team.apologyRate(), team.closingRate(),
                 team.slaRates().isEmpty() ? null : team.slaRates().get(0), team.resolvedRate(), team.redLineFreeRate(), slaTier, w);
         SpiderWebPlot plot = new SpiderWebPlot(data);
-        JFreeChart chart = themed(new JFreeChart(w.format("c_vs_team", agent.agentId()), ChartFonts.font(Font.BOLD, 15), plot, true));
+        JFreeChart chart = themed(new JFreeChart(w.format("c_vs_team", agent.displayName()), ChartFonts.font(Font.BOLD, 15), plot, true));
         plot.setMaxValue(1.0);
         plot.setSeriesPaint(0, AGENT);
         plot.setSeriesPaint(1, TEAM);
@@ -192,12 +193,12 @@ public final class ReportCharts {
     /** Mean customer sentiment at the start and at the end of each agent's conversations. */
     public static JFreeChart sentiment(List<AgentRow> agents, Words w) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        Set<String> sharedIds = DayReport.idsInSeveralShops(agents);
+        Map<AgentRow, String> labels = DayReport.chartLabels(agents);
         for (AgentRow a : agents) {
             if (a.sentimentStart() == null && a.sentimentEnd() == null) {
                 continue;
             }
-            String key = sharedIds.contains(a.agentId()) ? a.shopId() + "/" + a.agentId() : a.agentId();
+            String key = labels.get(a);
             data.addValue(a.sentimentStart(), w.get("c_sentiment_start"), key);
             data.addValue(a.sentimentEnd(), w.get("c_sentiment_end"), key);
         }

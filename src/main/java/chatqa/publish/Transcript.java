@@ -6,6 +6,7 @@ import java.util.List;
 
 import chatqa.enrich.EnrichedMessage;
 import chatqa.model.Evidence;
+import chatqa.model.Message;
 import chatqa.score.CheckResult;
 import chatqa.score.ConversationScore;
 import chatqa.score.RuleError;
@@ -34,7 +35,7 @@ public final class Transcript {
             List<CheckResult> here = s.checks().stream().filter(r -> r.evidence().messageSeq() == m.seq())
                     .sorted(Comparator.comparing(r -> r.rule().id())).toList();
             sb.append(String.format("%3d %-8s %-10s %s%n", m.seq(), m.message().role().code(),
-                    m.message().agentId() == null ? "" : m.message().agentId(), highlight(m.message().text(), here, color)));
+                    who(m.message()), highlight(m.message().text(), here, color)));
             for (CheckResult r : here) {
                 sb.append(line(r, color));
             }
@@ -49,6 +50,14 @@ public final class Transcript {
             sb.append(line(r, color));
         }
         return sb.toString();
+    }
+
+    /** The agent column: the id, with the export's display name after it when it has one. */
+    private static String who(Message m) {
+        if (m.agentId() == null) {
+            return m.agentName() == null ? "" : m.agentName();
+        }
+        return m.agentName() == null || m.agentName().equals(m.agentId()) ? m.agentId() : m.agentId() + "/" + m.agentName();
     }
 
     private static String line(CheckResult r, boolean color) {

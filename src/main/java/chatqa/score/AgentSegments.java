@@ -21,6 +21,7 @@ public final class AgentSegments {
     public static List<AgentSegment> split(List<EnrichedMessage> messages, Condition transfer) {
         List<int[]> bounds = new ArrayList<>();
         List<String> agents = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         String current = null;
         boolean handoff = false;
         for (EnrichedMessage e : messages) {
@@ -33,11 +34,15 @@ public final class AgentSegments {
             if (bounds.isEmpty() || idChanged || (handoff && !sameKnownAgent)) {
                 bounds.add(new int[] {bounds.isEmpty() ? 1 : e.seq(), e.seq()});
                 agents.add(m.agentId());
+                names.add(null);
                 current = m.agentId();
                 handoff = false;
             } else if (current == null && m.agentId() != null) {
                 current = m.agentId();
                 agents.set(agents.size() - 1, current);
+            }
+            if (m.agentName() != null) {
+                names.set(names.size() - 1, m.agentName());
             }
             if (transfer != null && transfer.appliesTo(m.role()) && e.matches().contains(transfer.phrases())) {
                 handoff = true;
@@ -46,7 +51,7 @@ public final class AgentSegments {
         List<AgentSegment> out = new ArrayList<>(bounds.size());
         for (int i = 0; i < bounds.size(); i++) {
             int last = i + 1 < bounds.size() ? bounds.get(i + 1)[0] - 1 : messages.size();
-            out.add(new AgentSegment(i + 1, agents.get(i), bounds.get(i)[0], bounds.get(i)[1], last, i + 1 < bounds.size()));
+            out.add(new AgentSegment(i + 1, agents.get(i), names.get(i), bounds.get(i)[0], bounds.get(i)[1], last, i + 1 < bounds.size()));
         }
         return out;
     }

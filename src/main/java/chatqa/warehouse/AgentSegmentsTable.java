@@ -32,6 +32,9 @@ public final class AgentSegmentsTable {
                 ConversationsTable.SHOP_ID.from(Source::conversation),
                 new Column<>("segment", IntegerType, "1-based part number", s -> s.part().segment().index()),
                 new Column<>("agent_id", StringType, "null when the export has no id", s -> s.part().segment().agentId()),
+                new Column<>("agent_name", StringType, "the agent's display name where the export has one beside the id (the mapping's "
+                        + "`agent_name`: Qiyu staffName), the last the part's messages carry; null otherwise",
+                        s -> s.part().segment().agentName()),
                 new Column<>("first_seq", IntegerType, "the part's first message", s -> s.part().segment().firstSeq()),
                 new Column<>("first_agent_seq", IntegerType, "its agent's first message", s -> s.part().segment().firstAgentSeq()),
                 new Column<>("last_seq", IntegerType, "the part's last message", s -> s.part().segment().lastSeq()),

@@ -123,12 +123,21 @@ public final class Scorecards {
     public static final List<Aggregate> KEYS = List.of(
             new Aggregate("shop_id", StringType, "", "shop_id"),
             new Aggregate("agent_id", StringType, "`(unknown)` for parts without an agent id", "coalesce(agent_id, '" + UNKNOWN_AGENT + "')"));
+    /**
+     * The agent's display name beside the keys: a name is shown, never grouped by, so an agent
+     * renamed during the day keeps one scorecard (the greatest of the day's names is shown).
+     */
+    public static final Aggregate AGENT_NAME = new Aggregate("agent_name", StringType,
+            "the agent's display name where the export has one (`agent_segments.agent_name`; the greatest if the day's parts differ)",
+            "max(agent_name)");
     /** After the aggregates, computed over the day's scorecards. */
     public static final Aggregate RANK = new Aggregate("rank", IntegerType,
             "rank within the shop by `qa_score`, 1 = best (ties share a rank)", "rank() OVER (PARTITION BY shop_id ORDER BY qa_score DESC)");
 
     public static Dataset<Row> compute(Dataset<Row> segments, List<Integer> slaSeconds) {
-        List<Column> aggs = columns(slaSeconds).stream().map(a -> expr(a.sql()).as(a.name())).toList();
+        List<Aggregate> named = new ArrayList<>(List.of(AGENT_NAME));
+        named.addAll(columns(slaSeconds));
+        List<Column> aggs = named.stream().map(a -> expr(a.sql()).as(a.name())).toList();
         return segments
                 .groupBy(KEYS.stream().map(k -> expr(k.sql()).as(k.name())).toArray(Column[]::new))
                 .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]))
@@ -139,6 +148,7 @@ public final class Scorecards {
     /** Every column in table order, for the docs. */
     public static List<Aggregate> all(List<Integer> slaSeconds) {
         List<Aggregate> all = new ArrayList<>(KEYS);
+        all.add(AGENT_NAME);
         all.addAll(columns(slaSeconds));
         all.add(RANK);
         return all;

@@ -155,10 +155,13 @@ class PlatformPresetTest {
         List<Message> m = earphones.conversation().messages();
         assertEquals(List.of(Role.CUSTOMER, Role.BOT, Role.AGENT, Role.CUSTOMER, Role.AGENT), m.stream().map(Message::role).toList(),
                 "staffId -1 is the robot");
-        assertEquals("七鱼小王", m.get(2).agentId(), "the agent from the session's staffName");
+        assertEquals("3301", m.get(2).agentId(), "the agent from the session's staffId");
+        assertEquals("七鱼小王", m.get(2).agentName(), "named by the session's staffName");
+        assertNull(m.get(0).agentName(), "a customer's row carries no agent name");
+        assertEquals("七鱼小王", earphones.segments().get(0).segment().agentName());
         assertTrue(earphones.conversation().id().contains("9001"), "the session is the conversation: " + earphones.conversation().id());
         assertEquals(40.0, earphones.timing().firstResponseSeconds(), 1e-9, "the robot's reply does not stop the clock");
-        assertEquals("七鱼小李", byCustomer.get("visitor_88").agentId());
+        assertEquals("3302", byCustomer.get("visitor_88").agentId());
         assertEquals(5.0, earphones.conversation().rating().csat(), "the session's evaluation");
         assertEquals("售后组", earphones.conversation().groupId(), "the session's fromGroup");
         assertEquals(1.0, byCustomer.get("visitor_88").conversation().rating().csat());
