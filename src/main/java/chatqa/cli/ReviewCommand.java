@@ -63,10 +63,12 @@ final class ReviewCommand {
             try (Session session = Session.open(target.master, timezone.zone().getId())) {
                 ReviewQueue q = session.reviewQueue(target.warehouse, date.toString(), size, controlShare, seed);
                 Path workbook = new ReviewWorkbook(words, PersonalDataMask.standard()).write(q, Path.of(out.reports, date.toString(), "review"));
+                // Kept only once the workbook exists: a queue nobody can fill in is no backlog.
+                String drawId = session.recordReviewQueue(target.warehouse, q);
                 long control = q.conversations().stream().filter(c -> c.reason() == ReviewQueue.Reason.CONTROL).count();
                 System.out.printf("chatqa review sample: day %s (seed %d)%n  conversations %d (%d control, %d by risk and coverage)%n"
-                        + "  checks        %d%n  workbook      %s%n", date, seed, q.conversations().size(), control,
-                        q.conversations().size() - control, q.checks().size(), workbook);
+                        + "  checks        %d%n  workbook      %s%n  draw          %s (review_queue)%n", date, seed, q.conversations().size(), control,
+                        q.conversations().size() - control, q.checks().size(), workbook, drawId);
                 return ChatQa.OK;
             }
         }

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 
 import chatqa.job.RulesDiff;
 import chatqa.job.Session;
+import chatqa.publish.Words;
 import chatqa.rules.RuleBook;
 
 /** {@code chatqa rules diff}: what a changed rule book would change on days already scored, before adopting it. */
@@ -36,6 +37,9 @@ final class RulesDiffCommand implements Callable<Integer> {
     @Mixin
     TimezoneOption timezone;
 
+    @Mixin
+    LanguageOption language;
+
     @Override
     public Integer call() throws Exception {
         if (to.isBefore(from)) {
@@ -44,14 +48,16 @@ final class RulesDiffCommand implements Callable<Integer> {
         RuleBook book = rules.load();
         Path folder = out != null ? out : Path.of("reports", "rules-diff", from + "_" + to);
         try (Session session = Session.open(target.master, timezone.zone().getId())) {
-            RulesDiff.Outcome o = session.rulesDiff(target.warehouse, book, from.toString(), to.toString(), folder);
+            RulesDiff.Outcome o = session.rulesDiff(target.warehouse, book, from.toString(), to.toString(), folder,
+                    Words.of(language.resolve(book), book));
             System.out.printf("chatqa rules diff: %s, %s … %s%n  conversations %d rescored (%d checks)%n  flipped       %d checks%n", book.source(), from, to,
                     o.conversations(), o.checks(), o.flipped());
             if (o.reviewedChecks() > 0) {
                 System.out.printf("  reviewers     %d checks judged: the warehouse's book agrees on %d, the new one on %d%n", o.reviewedChecks(),
                         o.oldAgrees(), o.newAgrees());
             }
-            System.out.printf("  details       %s (rules.csv, agents.csv, flips.csv); the warehouse is unchanged%n", o.folder());
+            System.out.printf("  page          %s%n  details       %s (rules.csv, agents.csv, flips.csv); the warehouse is unchanged%n", o.page(),
+                    o.folder());
             return ChatQa.OK;
         }
     }

@@ -8,6 +8,7 @@ import org.apache.spark.sql.SparkSession;
 
 import chatqa.publish.Digest;
 import chatqa.warehouse.Scorecards;
+import chatqa.warehouse.Tables;
 import chatqa.warehouse.WarehouseViews;
 
 /**
@@ -71,7 +72,30 @@ final class DigestQueries {
                         ((Number) r.getAs("previous")).doubleValue(), ((Number) r.getAs("checked")).longValue()));
             }
         }
-        return new Digest(day, previous, fatalCount, fatal, interventionCount, interventions, SCORE_DROP, drops, RATE_JUMP, jumps);
+        return new Digest(day, previous, fatalCount, fatal, interventionCount, interventions, SCORE_DROP, drops, RATE_JUMP, jumps,
+                backlog());
+    }
+
+    /** The queues drawn up to the day against the verdicts imported; null when no queue was ever drawn. */
+    private Digest.Backlog backlog() {
+        if (!spark.catalog().tableExists("review_queue_latest")) {
+            return null;
+        }
+        boolean reviewed = spark.catalog().tableExists(Tables.REVIEWS);
+        String perDay = "SELECT cast(q.dt AS STRING) AS d, count(*) AS queued, "
+                + (reviewed ? "count(r.conversation_id) AS reviewed FROM review_queue_latest q LEFT JOIN (SELECT DISTINCT dt, conversation_id "
+                + "FROM reviews) r ON r.dt = q.dt AND r.conversation_id = q.conversation_id" : "0L AS reviewed FROM review_queue_latest q")
+                + " WHERE q.dt <= DATE'" + day + "' GROUP BY q.dt";
+        long waiting = count("SELECT coalesce(sum(queued - reviewed), 0) FROM (" + perDay + ")");
+        List<Digest.BacklogDay> days = new ArrayList<>();
+        for (Row r : rows("SELECT * FROM (" + perDay + ") WHERE queued > reviewed ORDER BY d")) {
+            days.add(new Digest.BacklogDay(r.getAs("d"), ((Number) r.getAs("queued")).longValue(), ((Number) r.getAs("reviewed")).longValue()));
+        }
+        // An appeal is open while the latest judgment of its check has no final decision.
+        long appeals = reviewed ? count("SELECT count(*) FROM (SELECT *, row_number() OVER (PARTITION BY dt, conversation_id, segment, rule_id "
+                + "ORDER BY imported_at DESC, source_row DESC) AS n FROM reviews WHERE dt <= DATE'" + day + "') "
+                + "WHERE n = 1 AND appeal IS NOT NULL AND appeal_decision IS NULL") : 0;
+        return new Digest.Backlog(waiting, appeals, days);
     }
 
     private List<Row> rows(String q) {

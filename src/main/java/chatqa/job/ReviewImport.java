@@ -1,9 +1,7 @@
 package chatqa.job;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -14,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,6 +25,7 @@ import chatqa.publish.ReportLanguage;
 import chatqa.publish.ReviewQueue;
 import chatqa.publish.ReviewWorkbook;
 import chatqa.publish.Words;
+import chatqa.warehouse.DayAppend;
 import chatqa.warehouse.ReviewsTable;
 import chatqa.warehouse.ReviewsTable.Review;
 import chatqa.warehouse.Tables;
@@ -196,31 +194,8 @@ public final class ReviewImport {
         return out;
     }
 
-    /**
-     * Writes each day's rows as one Parquet file beside the warehouse, then moves the files into
-     * their day folders: a failure while writing leaves the table as it was.
-     */
+    /** Each day's rows as one file, moved in only when all are written ({@link DayAppend}). */
     private void write(Map<String, List<Review>> byDay, String importId) throws IOException {
-        Path root = Path.of(warehouse, Tables.REVIEWS);
-        Path staging = root.resolve(".import-" + importId);
-        Map<String, Path> ready = new LinkedHashMap<>();
-        try {
-            for (Map.Entry<String, List<Review>> e : byDay.entrySet()) {
-                Path out = staging.resolve(e.getKey());
-                spark.createDataFrame(e.getValue().stream().map(ReviewsTable.TABLE::row).toList(), ReviewsTable.TABLE.schema())
-                        .coalesce(1).write().parquet(out.toString());
-                try (Stream<Path> files = Files.list(out)) {
-                    ready.put(e.getKey(), files.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst()
-                            .orElseThrow(() -> new IOException("no Parquet file written for " + e.getKey())));
-                }
-            }
-            for (Map.Entry<String, Path> e : ready.entrySet()) {
-                Path day = Files.createDirectories(root.resolve("dt=" + e.getKey()));
-                Files.move(e.getValue(), day.resolve("part-" + importId + ".parquet"), StandardCopyOption.ATOMIC_MOVE);
-            }
-        } finally {
-            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(staging.toUri());
-            p.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(p, true);
-        }
+        DayAppend.append(spark, warehouse, ReviewsTable.TABLE, byDay, importId);
     }
 }

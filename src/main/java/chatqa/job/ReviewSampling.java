@@ -1,5 +1,9 @@
 package chatqa.job;
 
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +16,9 @@ import org.apache.spark.sql.SparkSession;
 import chatqa.publish.ReviewQueue;
 import chatqa.publish.ReviewQueue.Reason;
 import chatqa.rules.Outcome;
+import chatqa.warehouse.DayAppend;
+import chatqa.warehouse.ReviewQueueTable;
+import chatqa.warehouse.ReviewQueueTable.Queued;
 import chatqa.warehouse.Scorecards;
 import chatqa.warehouse.Tables;
 import chatqa.warehouse.WarehouseViews;
@@ -21,8 +28,10 @@ import chatqa.warehouse.WarehouseViews;
  * at random from every scored conversation (so reviewers' verdicts on it estimate the machine's
  * precision without bias), then every red line, platform intervention and complaint threat, then
  * the lowest satisfaction (the estimate, or the customer's own rating), up to {@code size}; then
- * each agent of the day not yet in the queue gets their lowest-scored conversation. Each stratum
- * is one query with a limit: only the queue reaches the driver.
+ * each agent of the day who is neither in the queue nor in the queues of the six days before
+ * ({@code review_queue_latest}) gets their lowest-scored conversation, so no agent goes a week
+ * unreviewed without every agent being drawn every day. Each stratum is one query with a limit:
+ * only the queue reaches the driver. {@link #record} keeps a drawn queue in {@code review_queue}.
  */
 final class ReviewSampling {
     private final SparkSession spark;
@@ -50,8 +59,11 @@ final class ReviewSampling {
         }
         take(chosen, Reason.LOW_SATISFACTION, "satisfaction_estimate IS NOT NULL OR csat IS NOT NULL",
                 "coalesce((csat - 3) / 1.0, satisfaction_estimate), satisfaction_estimate, draw", size - chosen.size());
-        for (Row r : spark.sql("SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY shop_id, agent ORDER BY qa_score, draw) AS n "
-                + "FROM review_pool WHERE TRUE" + notChosenAgents(chosen) + ") WHERE n = 1 ORDER BY shop_id, agent").collectAsList()) {
+        String week = spark.catalog().tableExists("review_queue_latest")
+                ? " LEFT ANTI JOIN (SELECT DISTINCT shop_id, agent_id FROM review_queue_latest WHERE dt >= date_sub(DATE'" + day + "', 6) "
+                + "AND dt < DATE'" + day + "') w ON w.shop_id <=> p.shop_id AND w.agent_id = p.agent" : "";
+        for (Row r : spark.sql("SELECT * FROM (SELECT p.*, row_number() OVER (PARTITION BY p.shop_id, p.agent ORDER BY p.qa_score, p.draw) AS n "
+                + "FROM review_pool p" + week + " WHERE TRUE" + notChosenAgents(chosen) + ") WHERE n = 1 ORDER BY shop_id, agent").collectAsList()) {
             add(chosen, r, Reason.AGENT_COVERAGE);
         }
         List<ReviewQueue.CheckRow> checks = new ArrayList<>();
@@ -77,6 +89,20 @@ final class ReviewSampling {
             }
         }
         return new ReviewQueue(day, seed, size, controlShare, new ArrayList<>(chosen.values()), checks, messages);
+    }
+
+    /**
+     * Keeps a drawn queue in the warehouse's {@code review_queue} under a new draw id (a later draw
+     * of the same day replaces it in {@code review_queue_latest}; nothing is overwritten).
+     */
+    static String record(SparkSession spark, String warehouse, ReviewQueue q) throws IOException {
+        Instant now = Instant.now();
+        String id = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(now) + "-"
+                + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 6);
+        List<Queued> rows = q.conversations().stream().map(c -> new Queued(c.conversationId(), c.shopId(), c.agentId(), c.reason().code(),
+                c.qaScore(), q.seed(), id, now)).toList();
+        DayAppend.append(spark, warehouse, ReviewQueueTable.TABLE, Map.of(q.day(), rows), id);
+        return id;
     }
 
     private void take(Map<String, ReviewQueue.Sampled> chosen, Reason reason, String where, String order, int n) {

@@ -8,8 +8,10 @@ import java.sql.Date;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -24,6 +26,9 @@ import chatqa.model.Conversation;
 import chatqa.model.Message;
 import chatqa.model.Role;
 import chatqa.model.SourceRef;
+import chatqa.publish.RulesDiffPage;
+import chatqa.publish.RulesDiffReport;
+import chatqa.publish.Words;
 import chatqa.rules.RuleBook;
 import chatqa.rules.RuleBookLoader;
 import chatqa.score.CheckResult;
@@ -42,7 +47,8 @@ import chatqa.warehouse.WarehouseViews;
  */
 public final class RulesDiff {
     /** What changed, for the command's summary; the details are CSV files in the scratch folder. */
-    public record Outcome(long conversations, long checks, long flipped, long reviewedChecks, long oldAgrees, long newAgrees, Path folder) {
+    public record Outcome(long conversations, long checks, long flipped, long reviewedChecks, long oldAgrees, long newAgrees, Path folder,
+                          Path page) {
     }
 
     private static final StructType CHECKS = new StructType().add("dt", DataTypes.DateType).add("conversation_id", DataTypes.StringType)
@@ -56,7 +62,7 @@ public final class RulesDiff {
         this.spark = spark;
     }
 
-    public Outcome run(String warehouse, RuleBook book, String from, String to, Path folder) throws IOException {
+    public Outcome run(String warehouse, RuleBook book, String from, String to, Path folder, Words words) throws IOException {
         Path root = Path.of(warehouse).toAbsolutePath().normalize();
         if (folder.toAbsolutePath().normalize().startsWith(root)) {
             throw new IOException("--out " + folder + " is inside the warehouse " + warehouse + ": a diff never writes there");
@@ -78,14 +84,15 @@ public final class RulesDiff {
         spark.read().parquet(out.resolve("checks").toString()).createOrReplaceTempView("diff_new");
 
         String unknown = "'" + Scorecards.UNKNOWN_AGENT + "'";
-        csv(spark.sql("""
+        Dataset<Row> rules = spark.sql("""
                 SELECT coalesce(o.rule_id, n.rule_id) AS rule_id, count(o.rule_id) AS checked_before, count(n.rule_id) AS checked_after,
                        avg(CASE WHEN o.passed THEN 1D WHEN NOT o.passed THEN 0D END) AS pass_rate_before,
                        avg(CASE WHEN n.passed THEN 1D WHEN NOT n.passed THEN 0D END) AS pass_rate_after,
                        count_if(o.passed <> n.passed) AS flipped
                 FROM (SELECT * FROM rule_hits WHERE %s) o
                 FULL OUTER JOIN diff_new n ON o.dt = n.dt AND o.conversation_id = n.conversation_id AND o.segment = n.segment AND o.rule_id = n.rule_id
-                GROUP BY coalesce(o.rule_id, n.rule_id) ORDER BY flipped DESC, rule_id""".formatted(days)), out.resolve("rules.csv"));
+                GROUP BY coalesce(o.rule_id, n.rule_id) ORDER BY flipped DESC, rule_id""".formatted(days));
+        csv(rules, out.resolve("rules.csv"));
         spark.sql("""
                 WITH parts AS (SELECT DISTINCT dt, conversation_id, segment, shop_id, coalesce(agent_id, %1$s) AS agent_id, part_qa_score FROM diff_new),
                 before AS (SELECT shop_id, coalesce(agent_id, %1$s) AS agent_id, avg(qa_score) AS qa_score FROM agent_segments WHERE %2$s
@@ -124,7 +131,46 @@ public final class RulesDiff {
         }
         long conversations = spark.sql("SELECT count(DISTINCT dt, conversation_id) FROM diff_new").first().getLong(0);
         long checks = spark.sql("SELECT count(*) FROM diff_new").first().getLong(0);
-        return new Outcome(conversations, checks, flipped, reviewed, oldAgrees, newAgrees, out);
+        RulesDiffReport report = new RulesDiffReport(from, to, book.source(), conversations, checks, flipped, reviewed, oldAgrees, newAgrees,
+                ruleChanges(rules, book), agentChanges(), spark.sql("SELECT count(*) FROM diff_agents WHERE " + AGENT_CHANGED).first().getLong(0),
+                flips(flips));
+        Path page = new RulesDiffPage(words, chatqa.privacy.PersonalDataMask.standard()).write(report, out);
+        return new Outcome(conversations, checks, flipped, reviewed, oldAgrees, newAgrees, out, page);
+    }
+
+    /** An agent's standing changed: their score moved, or their rank, or they are scored under one book only. */
+    private static final String AGENT_CHANGED = "(qa_score_before IS NULL) <> (qa_score_after IS NULL) OR abs(change) > 1e-9 "
+            + "OR rank_before <> rank_after";
+
+    private static List<RulesDiffReport.RuleChange> ruleChanges(Dataset<Row> rules, RuleBook book) {
+        Map<String, String> names = new HashMap<>();
+        book.rules().forEach(r -> names.put(r.id(), r.name()));
+        List<RulesDiffReport.RuleChange> out = new ArrayList<>();
+        for (Row r : rules.collectAsList()) { // one row per rule
+            String id = r.getAs("rule_id");
+            out.add(new RulesDiffReport.RuleChange(id, names.get(id), r.<Long>getAs("checked_before"), r.<Long>getAs("checked_after"),
+                    r.getAs("pass_rate_before"), r.getAs("pass_rate_after"), r.<Long>getAs("flipped")));
+        }
+        return out;
+    }
+
+    private List<RulesDiffReport.AgentChange> agentChanges() {
+        List<RulesDiffReport.AgentChange> out = new ArrayList<>();
+        for (Row r : spark.sql("SELECT * FROM diff_agents WHERE " + AGENT_CHANGED + " ORDER BY abs(coalesce(change, 100)) DESC, "
+                + "abs(rank_before - rank_after) DESC, shop_id, agent_id LIMIT " + RulesDiffReport.SHOWN).collectAsList()) {
+            out.add(new RulesDiffReport.AgentChange(r.getAs("shop_id"), r.getAs("agent_id"), r.getAs("qa_score_before"), r.getAs("qa_score_after"),
+                    r.getAs("rank_before"), r.getAs("rank_after")));
+        }
+        return out;
+    }
+
+    private static List<RulesDiffReport.Flip> flips(Dataset<Row> flips) {
+        List<RulesDiffReport.Flip> out = new ArrayList<>();
+        for (Row r : flips.limit(RulesDiffReport.SHOWN).collectAsList()) {
+            out.add(new RulesDiffReport.Flip(r.getAs("dt").toString(), r.getAs("conversation_id"), r.<Integer>getAs("segment"), r.getAs("agent_id"),
+                    r.getAs("rule_id"), r.<Boolean>getAs("passed_before"), r.getAs("evidence_before"), r.getAs("evidence_after")));
+        }
+        return out;
     }
 
     private static void csv(Dataset<Row> result, Path file) throws IOException {

@@ -56,14 +56,20 @@ public final class Session implements AutoCloseable {
         return new ReviewSampling(spark, day).draw(size, controlShare, seed);
     }
 
+    /** Keeps a drawn queue in the warehouse's review_queue table; returns the draw id ({@link ReviewSampling#record}). */
+    public String recordReviewQueue(String warehouse, chatqa.publish.ReviewQueue queue) throws IOException {
+        return ReviewSampling.record(spark, warehouse, queue);
+    }
+
     /** Imports a filled review workbook into the reviews table ({@link ReviewImport}). */
     public ReviewImport.Outcome importReviews(String warehouse, Path file) throws IOException {
         return new ReviewImport(spark, warehouse).run(file);
     }
 
     /** Scores stored days again with another rule book and compares ({@link RulesDiff}); the warehouse is not written. */
-    public RulesDiff.Outcome rulesDiff(String warehouse, chatqa.rules.RuleBook book, String from, String to, Path folder) throws IOException {
-        return new RulesDiff(spark).run(warehouse, book, from, to, folder);
+    public RulesDiff.Outcome rulesDiff(String warehouse, chatqa.rules.RuleBook book, String from, String to, Path folder,
+                                       chatqa.publish.Words words) throws IOException {
+        return new RulesDiff(spark).run(warehouse, book, from, to, folder, words);
     }
 
     @Override

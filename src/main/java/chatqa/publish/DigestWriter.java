@@ -101,6 +101,15 @@ public final class DigestWriter {
             }
             out.add(new Section(w.format("digest_jumps", Math.round(100 * d.rateJump()), jumps.size()), jumps, null));
         }
+        if (d.backlog() != null) {
+            List<Line> days = new ArrayList<>();
+            for (Digest.BacklogDay b : d.backlog().days()) {
+                days.add(new Line(w.format("digest_backlog_line", w.day(b.day()), Formats.count(b.queued()), Formats.count(b.reviewed()),
+                        Formats.count(b.waiting())), null));
+            }
+            out.add(new Section(w.format("digest_backlog", Formats.count(d.backlog().waiting()), Formats.count(d.backlog().appealsOpen())),
+                    days, null));
+        }
         return out;
     }
 

@@ -30,7 +30,7 @@ public record ReviewQueue(String day, long seed, int size, double controlShare, 
         COMPLAINT_THREAT,
         /** Among the lowest satisfaction estimates or customer ratings of the day. */
         LOW_SATISFACTION,
-        /** The agent's lowest-scored conversation, so no agent of the day goes unreviewed. */
+        /** The agent's lowest-scored conversation, so no agent goes a week unreviewed. */
         AGENT_COVERAGE;
 
         public String code() {

@@ -18,18 +18,20 @@ public final class Tables {
     public static final String RUNS = "runs";
     /** Reviewers' verdicts, appended by {@code chatqa review import}, never by a scoring run. */
     public static final String REVIEWS = "reviews";
+    /** The conversations each {@code chatqa review sample} drew, never written by a scoring run. */
+    public static final String REVIEW_QUEUE = "review_queue";
 
     /** Every table a run writes, in commit order. */
     public static final List<String> ALL = List.of(MESSAGES, CONVERSATIONS, AGENT_SEGMENTS, RULE_HITS, AGENT_SCORECARDS,
             AGENT_SCENARIOS, QUARANTINE, RUNS);
 
-    /** Every table SQL can read: a run's, and the reviews. */
+    /** Every table SQL can read: a run's, the reviews and the review queue. */
     public static final List<String> QUERIED = List.of(MESSAGES, CONVERSATIONS, AGENT_SEGMENTS, RULE_HITS, AGENT_SCORECARDS,
-            AGENT_SCENARIOS, QUARANTINE, RUNS, REVIEWS);
+            AGENT_SCENARIOS, QUARANTINE, RUNS, REVIEWS, REVIEW_QUEUE);
 
     /** The tables whose rows are written one by one from records (the rest are aggregated). */
     public static final List<Table<?>> WRITTEN = List.of(MessagesTable.TABLE, ConversationsTable.TABLE, AgentSegmentsTable.TABLE,
-            RuleHitsTable.TABLE, QuarantineTable.TABLE, RunsTable.TABLE, ReviewsTable.TABLE);
+            RuleHitsTable.TABLE, QuarantineTable.TABLE, RunsTable.TABLE, ReviewsTable.TABLE, ReviewQueueTable.TABLE);
 
     private Tables() {
     }

@@ -154,6 +154,10 @@ public final class WarehouseViews {
                 SELECT rule_id, reviewer_a, reviewer_b, checks, agreement,
                        (agreement - (pa * pb + (1 - pa) * (1 - pb))) / nullif(1 - (pa * pb + (1 - pa) * (1 - pb)), 0) AS kappa
                 FROM c""");
+        // A day's review queue is its latest draw: an earlier draw of the same day was replaced, not added to.
+        trends.put("review_queue_latest", """
+                SELECT dt, %s FROM (SELECT *, dense_rank() OVER (PARTITION BY dt ORDER BY drawn_at DESC, draw_id DESC) AS k
+                                    FROM review_queue) WHERE k = 1""".formatted(String.join(", ", ReviewQueueTable.TABLE.names())));
         // Per skill group, the scorecards' own definitions over the day's agent parts.
         StringBuilder group = new StringBuilder("SELECT dt, shop_id, group_id, count(DISTINCT agent_id) AS agents");
         for (Aggregate a : Scorecards.columns(slaSeconds)) {

@@ -233,10 +233,58 @@ class ReviewLoopTest {
         SqlQuery after = new SqlQuery(spark, warehouse());
         long has = after.views().contains("reviews") ? after.run("SELECT count(*) FROM reviews").first().getLong(0) : 0;
         assertEquals(had, has, "nothing half-imported");
-        try (var left = Files.list(Path.of(warehouse(), "reviews")).filter(p -> p.getFileName().toString().startsWith(".import-"))) {
+        try (var left = Files.list(Path.of(warehouse(), "reviews")).filter(p -> p.getFileName().toString().startsWith(".append-"))) {
             assertEquals(0, left.count(), "no staging left behind");
         } catch (java.nio.file.NoSuchFileException none) {
             // No import has run yet in this JVM: nothing to leave behind.
         }
+    }
+
+    @Test
+    void keptQueuesSpreadCoverageOverTheWeekAndTheDigestCountsTheBacklog() throws IOException {
+        chatqa.warehouse.WarehouseViews.register(spark, warehouse());
+        java.util.function.Function<ReviewQueue, java.util.Set<String>> agents = q -> q.conversations().stream()
+                .map(c -> c.shopId() + "/" + c.agentId()).collect(java.util.stream.Collectors.toSet());
+        java.util.function.Function<ReviewQueue, List<ReviewQueue.Sampled>> coverage = q -> q.conversations().stream()
+                .filter(c -> c.reason() == ReviewQueue.Reason.AGENT_COVERAGE).toList();
+        ReviewQueue alone = new ReviewSampling(spark, DAY).draw(2, 0.5, 11);
+        assertTrue(!coverage.apply(alone).isEmpty(), "without earlier queues every agent of the day is covered");
+
+        ReviewQueue first = new ReviewSampling(spark, FIRST.toString()).draw(2, 0.5, 11);
+        ReviewSampling.record(spark, warehouse(), first);
+        chatqa.warehouse.WarehouseViews.register(spark, warehouse());
+        ReviewQueue day = new ReviewSampling(spark, DAY).draw(2, 0.5, 11);
+        for (ReviewQueue.Sampled c : coverage.apply(day)) {
+            assertTrue(!agents.apply(first).contains(c.shopId() + "/" + c.agentId()), "drawn yesterday, not again for coverage: " + c);
+        }
+        assertTrue(coverage.apply(day).size() < coverage.apply(alone).size(), "yesterday's queue covered some of today's agents");
+        java.util.Set<String> dayAgents = new java.util.HashSet<>(spark.sql("SELECT DISTINCT concat(shop_id, '/', coalesce(agent_id, '"
+                + chatqa.warehouse.Scorecards.UNKNOWN_AGENT + "')) FROM conversations WHERE dt = DATE'" + DAY + "' AND qa_score IS NOT NULL")
+                .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+        java.util.Set<String> twoDays = new java.util.HashSet<>(agents.apply(first));
+        twoDays.addAll(agents.apply(day));
+        assertTrue(twoDays.containsAll(dayAgents), "every agent of the day is in this week's queues: " + dayAgents + " vs " + twoDays);
+
+        // A second draw of the day replaces the first in review_queue_latest; both stay in review_queue.
+        ReviewSampling.record(spark, warehouse(), day);
+        ReviewQueue redrawn = new ReviewSampling(spark, DAY).draw(3, 0.5, 12);
+        ReviewSampling.record(spark, warehouse(), redrawn);
+        SqlQuery sql = new SqlQuery(spark, warehouse());
+        assertEquals((long) first.conversations().size() + day.conversations().size() + redrawn.conversations().size(),
+                sql.run("SELECT count(*) FROM review_queue").first().getLong(0));
+        assertEquals(java.util.Set.copyOf(redrawn.conversations().stream().map(ReviewQueue.Sampled::conversationId).toList()),
+                java.util.Set.copyOf(sql.run("SELECT conversation_id FROM review_queue_latest WHERE dt = DATE'" + DAY + "'")
+                        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList()));
+
+        // The digest's backlog: the latest queues' conversations without a verdict, counted by hand.
+        java.util.Set<String> judged = new java.util.HashSet<>(sql.views().contains("reviews")
+                ? sql.run("SELECT DISTINCT concat(cast(dt AS STRING), '|', conversation_id) FROM reviews").as(org.apache.spark.sql.Encoders.STRING())
+                        .collectAsList() : List.of());
+        long waitingFirst = first.conversations().stream().filter(c -> !judged.contains(FIRST + "|" + c.conversationId())).count();
+        long waitingDay = redrawn.conversations().stream().filter(c -> !judged.contains(DAY + "|" + c.conversationId())).count();
+        chatqa.publish.Digest.Backlog b = new DigestQueries(spark, DAY).read().backlog();
+        assertEquals(waitingFirst + waitingDay, b.waiting());
+        assertEquals(first.conversations().size(), b.days().get(0).queued(), b.days().toString());
+        assertEquals(FIRST.toString(), b.days().get(0).day());
     }
 }

@@ -56,7 +56,8 @@ class RulesDiffTest {
                 warehouse, tmp.resolve("reports").toString()).withoutHtmlReport());
         Map<Path, Long> before = files(Path.of(warehouse));
 
-        RulesDiff.Outcome o = new RulesDiff(spark).run(warehouse, changed, DAY.toString(), DAY.toString(), tmp.resolve("diff"));
+        RulesDiff.Outcome o = new RulesDiff(spark).run(warehouse, changed, DAY.toString(), DAY.toString(), tmp.resolve("diff"),
+                chatqa.publish.Words.of(chatqa.publish.ReportLanguage.ZH, changed));
 
         Set<String> expected = new TreeSet<>();
         ConversationScorer a = new ConversationScorer(old);
@@ -85,9 +86,16 @@ class RulesDiffTest {
         String rules = Files.readString(o.folder().resolve("rules.csv"));
         assertTrue(rules.contains("greeting.hello"), rules);
         assertTrue(Files.readString(o.folder().resolve("agents.csv")).contains("qa_score_before"), "agents' scores before and after");
+        String page = Files.readString(o.page());
+        assertTrue(page.contains("<p id=\"summary\">") && page.contains(expected.size() + " 项检查的判定会改变"), "the page's summary");
+        assertTrue(page.contains("问候语 <small class=\"agent-id\">greeting.hello</small>"), "rules by their names, ids beside");
+        int flipRows = page.substring(page.indexOf("<table id=\"flips\">")).split("<tr>", -1).length - 2;
+        assertEquals(Math.min(expected.size(), chatqa.publish.RulesDiffReport.SHOWN), flipRows, "one row per flipped check shown");
+        assertTrue(page.contains("通过 → 未通过"), "the verdict's turn in words");
+        assertTrue(!page.matches("(?s).*\\b(not found|found in)\\b.*"), "evidence sentences in Chinese");
         assertEquals(before, files(Path.of(warehouse)), "the warehouse's files are as they were");
         assertThrows(IOException.class, () -> new RulesDiff(spark).run(warehouse, changed, DAY.toString(), DAY.toString(),
-                Path.of(warehouse, "scratch")), "a scratch folder inside the warehouse is refused");
+                Path.of(warehouse, "scratch"), chatqa.publish.Words.of(chatqa.publish.ReportLanguage.ZH)), "a scratch folder inside the warehouse is refused");
     }
 
     private static Map<Path, Long> files(Path root) throws IOException {
