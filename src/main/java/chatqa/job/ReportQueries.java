@@ -12,7 +12,6 @@ import org.apache.spark.sql.SparkSession;
 import chatqa.publish.DayReport;
 import chatqa.publish.DayReport.AgentPage;
 import chatqa.publish.DayReport.AgentRow;
-import chatqa.publish.DayReport.Bin;
 import chatqa.publish.DayReport.Count;
 import chatqa.publish.DayReport.DayPoint;
 import chatqa.publish.DayReport.Failure;
@@ -35,10 +34,6 @@ import chatqa.warehouse.WarehouseViews;
 final class ReportQueries {
     /** Failed checks shown per agent and rule; the page says when there are more. */
     static final int EVIDENCE_PER_RULE = 20;
-    /** Scored days on trend charts. */
-    static final int TREND_DAYS = 30;
-    /** First-response bands in seconds: log-spaced, with the usual SLA tiers as edges. */
-    static final double[] FRT_EDGES = {0, 1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1800, 3600};
 
     private final SparkSession spark;
     private final String day;
@@ -58,7 +53,8 @@ final class ReportQueries {
         List<RuleRate> rules = rates.team();
         Map<String, List<RuleRate>> shopRules = rates.shops();
         Map<String, List<RuleRate>> agentRules = rates.agents();
-        Map<String, List<DayPoint>> agentTrends = agentTrends();
+        ReportSeries series = new ReportSeries(spark, day);
+        Map<String, List<DayPoint>> agentTrends = series.agentTrends();
         Map<String, List<ScenarioRow>> agentScenarios = agentScenarios();
         SafeFileNames names = new SafeFileNames();
         List<AgentPage> pages = new ArrayList<>();
@@ -70,8 +66,8 @@ final class ReportQueries {
                     shopRules.getOrDefault(a.shopId(), rules), agentTrends.getOrDefault(key, List.of()),
                     agentScenarios.getOrDefault(key, List.of()), List.of()));
         }
-        return new DayReport(day, run(), team, shops, agents, rules, outcomes(), qaHistogram(), frtHistogram(), sla,
-                teamTrend(), scenarios(), pages, groups, ReviewReportQueries.read(spark, day));
+        return new DayReport(day, run(), team, shops, agents, rules, outcomes(), series.qaHistogram(), series.frtHistogram(), sla,
+                series.teamTrend(), scenarios(), pages, groups, ReviewReportQueries.read(spark, day));
     }
 
     /**
@@ -379,72 +375,8 @@ final class ReportQueries {
         return out;
     }
 
-    /** Agent parts per 5-point QA band; 100 falls in the last band [95, 100]. */
-    private List<Bin> qaHistogram() {
-        long[] counts = new long[20];
-        for (Row r : sql("SELECT least(CAST(floor(qa_score / 5) AS INT), 19) AS b, count(*) AS n FROM agent_segments WHERE dt = DATE'"
-                + day + "' AND qa_score IS NOT NULL GROUP BY 1")) {
-            counts[Math.max(0, r.<Integer>getAs("b"))] += n(r, "n");
-        }
-        List<Bin> bins = new ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
-            bins.add(new Bin(5.0 * i, 5.0 * i + 5, counts[i]));
-        }
-        return bins;
-    }
-
-    /** First responses per band of {@link #FRT_EDGES}; the last band is open. */
-    private List<Bin> frtHistogram() {
-        StringBuilder band = new StringBuilder("CASE");
-        for (int i = FRT_EDGES.length - 1; i >= 1; i--) {
-            band.append(" WHEN response_s >= ").append(FRT_EDGES[i]).append(" THEN ").append(i);
-        }
-        band.append(" ELSE 0 END");
-        long[] counts = new long[FRT_EDGES.length];
-        for (Row r : sql("SELECT " + band + " AS b, count(*) AS n FROM agent_segments WHERE dt = DATE'" + day
-                + "' AND response_kind = 'first_response' AND response_s IS NOT NULL GROUP BY 1")) {
-            counts[r.<Integer>getAs("b")] += n(r, "n");
-        }
-        List<Bin> bins = new ArrayList<>();
-        for (int i = 0; i < FRT_EDGES.length; i++) {
-            bins.add(new Bin(FRT_EDGES[i], i + 1 < FRT_EDGES.length ? FRT_EDGES[i + 1] : null, counts[i]));
-        }
-        return bins;
-    }
-
-    /** The team's last {@link #TREND_DAYS} scored days up to the day. */
-    private List<DayPoint> teamTrend() {
-        String q = "SELECT cast(dt AS STRING) AS day, " + Scorecards.CONVERSATIONS.select() + ", " + Scorecards.QA_SCORE.select() + ", "
-                + Scorecards.GREETING_RATE.select() + ", " + Scorecards.APOLOGY_RATE.select() + ", " + Scorecards.CLOSING_RATE.select()
-                + " FROM agent_segments WHERE dt <= DATE'" + day + "' AND dt IN (SELECT DISTINCT dt FROM agent_segments WHERE dt <= DATE'"
-                + day + "' ORDER BY dt DESC LIMIT " + TREND_DAYS + ") GROUP BY dt ORDER BY dt";
-        List<DayPoint> out = new ArrayList<>();
-        for (Row r : sql(q)) {
-            out.add(dayPoint(r));
-        }
-        return out;
-    }
-
-    /** Each agent's scorecards over the team's last {@link #TREND_DAYS} scored days. */
-    private Map<String, List<DayPoint>> agentTrends() {
-        String q = "SELECT shop_id, agent_id, cast(dt AS STRING) AS day, conversations, qa_score, greeting_rate, apology_rate, closing_rate "
-                + "FROM agent_scorecards WHERE dt IN (SELECT DISTINCT dt FROM agent_scorecards WHERE dt <= DATE'" + day
-                + "' ORDER BY dt DESC LIMIT " + TREND_DAYS + ") ORDER BY shop_id, agent_id, dt";
-        Map<String, List<DayPoint>> out = new LinkedHashMap<>();
-        for (Row r : sql(q)) {
-            out.computeIfAbsent(AgentPage.key(r.getAs("shop_id"), r.getAs("agent_id")), k -> new ArrayList<>()).add(dayPoint(r));
-        }
-        return out;
-    }
-
     private List<Row> sql(String q) {
         return spark.sql(q).collectAsList();
-    }
-
-    /** A day of the team's or an agent's trend, from columns named as in the scorecards. */
-    private static DayPoint dayPoint(Row r) {
-        return new DayPoint(r.getAs("day"), n(r, Scorecards.CONVERSATIONS.name()), d(r, Scorecards.QA_SCORE), d(r, Scorecards.GREETING_RATE),
-                d(r, Scorecards.APOLOGY_RATE), d(r, Scorecards.CLOSING_RATE));
     }
 
     /** Pearson's correlation that is null, not an ANSI division error, when either side does not vary. */
@@ -463,16 +395,16 @@ final class ReportQueries {
         return d(r, Scorecards.SATISFACTION);
     }
 
-    private static Double d(Row r, Aggregate column) {
+    static Double d(Row r, Aggregate column) {
         return d(r, column.name());
     }
 
-    private static Double d(Row r, String column) {
+    static Double d(Row r, String column) {
         Object v = r.getAs(column);
         return v == null ? null : ((Number) v).doubleValue();
     }
 
-    private static long n(Row r, String column) {
+    static long n(Row r, String column) {
         Object v = r.getAs(column);
         return v == null ? 0 : ((Number) v).longValue();
     }
