@@ -27,13 +27,17 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     TimezoneOption timezone;
 
+    @Option(names = "--agent-png", description = "Draw each agent's charts as PNG too, for mail (the pages show SVG; the "
+            + "overview's charts always have a PNG).")
+    boolean agentPng;
+
     @Override
     public Integer call() throws Exception {
         Words words = out.words();
         try (Session session = Session.open(target.master, timezone.zone().getId())) {
-            HtmlReport.Written w = session.report(target.warehouse, out.reports, date.toString(), words);
-            System.out.printf("chatqa report: day %s%n  overview      %s%n  agent pages   %d%n  charts        %d (PNG and SVG)%n",
-                    date, w.index(), w.agentPages(), w.charts());
+            HtmlReport.Written w = session.report(target.warehouse, out.reports, date.toString(), words, agentPng);
+            System.out.printf("chatqa report: day %s%n  overview      %s%n  agent pages   %d%n  charts        %d (SVG; PNG for %s)%n",
+                    date, w.index(), w.agentPages(), w.charts(), agentPng ? "all" : "the overview's");
             return ChatQa.OK;
         }
     }

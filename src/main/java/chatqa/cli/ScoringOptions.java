@@ -50,6 +50,11 @@ final class ScoringOptions {
                     + "words, evidence and quarantined rows too; reports always mask.")
     boolean maskWarehouse;
 
+    @Option(names = "--store-words",
+            description = "Keep each message's HanLP words in messages.words (off by default: nothing chatqa reads needs them, "
+                    + "and they were the largest column).")
+    boolean storeWords;
+
     @Option(names = "--min-accepted", defaultValue = "50", paramLabel = "PERCENT",
             description = "Commit the day only when at least this share of the rows read was accepted (default: ${DEFAULT-VALUE} %%).")
     double minAcceptedPercent;
@@ -93,7 +98,7 @@ final class ScoringOptions {
             throw new ChatQa.BadArgument("--wait-for-lock must not be negative");
         }
         CommitGate gate = new CommitGate(minAcceptedPercent / 100, force, dateFromData);
-        return new ScoreOptions(inputs, m, m.source(), book, zone, day, target.warehouse, reports, maskWarehouse, gate,
+        return new ScoreOptions(inputs, m, m.source(), book, zone, day, target.warehouse, reports, maskWarehouse, storeWords, gate,
                 java.time.Duration.ofSeconds(waitForLock), !noReport, language.resolve(book));
     }
 }

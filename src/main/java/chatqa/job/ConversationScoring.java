@@ -44,16 +44,18 @@ final class ConversationScoring implements FlatMapFunction<Iterator<Row>, RunTal
     private final String ruleBookSource;
     private final String ruleBookSha;
     private final boolean maskWarehouse;
+    private final boolean storeWords;
     private final String zone;
     private final String runId;
     private final Map<String, StagedTable> tables;
 
     /** {@code tables}: the staged messages, conversations, agent_segments, rule_hits and quarantine tables. */
-    ConversationScoring(RuleBook book, boolean maskWarehouse, ZoneId zone, String runId, Map<String, StagedTable> tables) {
+    ConversationScoring(RuleBook book, boolean maskWarehouse, boolean storeWords, ZoneId zone, String runId, Map<String, StagedTable> tables) {
         this.ruleBookYaml = book.yaml();
         this.ruleBookSource = book.source();
         this.ruleBookSha = book.sha256();
         this.maskWarehouse = maskWarehouse;
+        this.storeWords = storeWords;
         this.zone = zone.getId();
         this.runId = runId;
         this.tables = Map.copyOf(tables);
@@ -143,7 +145,7 @@ final class ConversationScoring implements FlatMapFunction<Iterator<Row>, RunTal
             }
             for (Conversation c : split.conversations()) {
                 ConversationScore s = scorer.score(c);
-                ConversationRows rows = ConversationRows.of(s, mask);
+                ConversationRows rows = ConversationRows.of(s, mask, storeWords);
                 conversations.write(rows.conversation());
                 for (Row m : rows.messages()) {
                     messages.write(m);

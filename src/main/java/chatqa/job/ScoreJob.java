@@ -172,7 +172,7 @@ public final class ScoreJob {
         }
         Progress.say("scoring and writing %s", String.join(", ", streamed.keySet()));
         RunTally tally = RunTally.merge(grouped.toJavaRDD()
-                .mapPartitions(new ConversationScoring(o.ruleBook(), o.maskWarehouse(), o.timezone(), run.id(), streamed))
+                .mapPartitions(new ConversationScoring(o.ruleBook(), o.maskWarehouse(), o.storeWords(), o.timezone(), run.id(), streamed))
                 .collect());
         for (StagedTable t : streamed.values()) {
             stageIfEmpty(t);

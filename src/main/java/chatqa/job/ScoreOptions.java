@@ -16,6 +16,7 @@ import chatqa.warehouse.CommitGate;
  *
  * @param day null: the day most conversations of the input start on
  * @param maskWarehouse store message texts, words, evidence and quarantined rows with personal data masked
+ * @param storeWords    keep each message's words in {@code messages.words} (--store-words)
  * @param gate     when the run may replace its day (minimum acceptance, --force, --date-from-data)
  * @param lockWait how long to wait for another run that holds the warehouse
  * @param htmlReport build the day's HTML report after committing (a backfill of many days may skip it)
@@ -31,6 +32,7 @@ public record ScoreOptions(
         String warehouse,
         String reports,
         boolean maskWarehouse,
+        boolean storeWords,
         CommitGate gate,
         Duration lockWait,
         boolean htmlReport,
@@ -43,20 +45,26 @@ public record ScoreOptions(
     /** Options that keep the raw text in {@code messages} (the default), with the default safeguards. */
     public ScoreOptions(List<String> inputs, ExportMapping mapping, String mappingSource, RuleBook ruleBook, ZoneId timezone,
                         LocalDate day, String warehouse, String reports) {
-        this(inputs, mapping, mappingSource, ruleBook, timezone, day, warehouse, reports, false, CommitGate.DEFAULT, Duration.ZERO, true,
+        this(inputs, mapping, mappingSource, ruleBook, timezone, day, warehouse, reports, false, false, CommitGate.DEFAULT, Duration.ZERO, true,
                 ReportLanguage.of(ruleBook.reportLanguage()));
     }
 
     /** The same options with another commit gate. */
     public ScoreOptions withGate(CommitGate other) {
-        return new ScoreOptions(inputs, mapping, mappingSource, ruleBook, timezone, day, warehouse, reports, maskWarehouse, other,
+        return new ScoreOptions(inputs, mapping, mappingSource, ruleBook, timezone, day, warehouse, reports, maskWarehouse, storeWords, other,
                 lockWait, htmlReport, language);
     }
 
     /** The same options, with the reports in another language. */
     public ScoreOptions withLanguage(ReportLanguage other) {
-        return new ScoreOptions(inputs, mapping, mappingSource, ruleBook, timezone, day, warehouse, reports, maskWarehouse, gate,
+        return new ScoreOptions(inputs, mapping, mappingSource, ruleBook, timezone, day, warehouse, reports, maskWarehouse, storeWords, gate,
                 lockWait, htmlReport, other);
+    }
+
+    /** The same options, keeping each message's words in the warehouse. */
+    public ScoreOptions withStoredWords() {
+        return new ScoreOptions(inputs, mapping, mappingSource, ruleBook, timezone, day, warehouse, reports, maskWarehouse, true, gate,
+                lockWait, htmlReport, language);
     }
 
     /** The words of this run's reports (its language, its rule book's scenario names). */
@@ -66,7 +74,7 @@ public record ScoreOptions(
 
     /** The same options, building no HTML report (the scorecard CSV is still written). */
     public ScoreOptions withoutHtmlReport() {
-        return new ScoreOptions(inputs, mapping, mappingSource, ruleBook, timezone, day, warehouse, reports, maskWarehouse, gate,
+        return new ScoreOptions(inputs, mapping, mappingSource, ruleBook, timezone, day, warehouse, reports, maskWarehouse, storeWords, gate,
                 lockWait, false, language);
     }
 }

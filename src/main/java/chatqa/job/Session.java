@@ -31,8 +31,8 @@ public final class Session implements AutoCloseable {
         return new ScoreJob(spark).run(options);
     }
 
-    public HtmlReport.Written report(String warehouse, String reports, String day, Words words) throws IOException {
-        return SupervisorReport.publish(spark, warehouse, reports, day, words);
+    public HtmlReport.Written report(String warehouse, String reports, String day, Words words, boolean agentPng) throws IOException {
+        return SupervisorReport.publish(spark, warehouse, reports, day, words, agentPng);
     }
 
     /** Runs one read-only query over the warehouse and prints or writes its result. */

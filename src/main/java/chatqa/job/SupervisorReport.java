@@ -24,6 +24,12 @@ public final class SupervisorReport {
     }
 
     public static HtmlReport.Written publish(SparkSession spark, String warehouse, String reports, String day, Words words) throws IOException {
+        return publish(spark, warehouse, reports, day, words, false);
+    }
+
+    /** @param agentPng draw the agents' charts as PNG too */
+    public static HtmlReport.Written publish(SparkSession spark, String warehouse, String reports, String day, Words words, boolean agentPng)
+            throws IOException {
         WarehouseViews.register(spark, warehouse);
         if (!spark.catalog().tableExists("agent_scorecards")
                 || spark.sql("SELECT 1 FROM agent_scorecards WHERE dt = DATE'" + day + "' LIMIT 1").isEmpty()) {
@@ -35,7 +41,7 @@ public final class SupervisorReport {
         Progress.say("read the day's figures: %d agent(s); writing their pages", report.agents().size());
         String generatedAt = ZonedDateTime.now(ZoneId.of(spark.conf().get("spark.sql.session.timeZone")))
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"));
-        HtmlReport.Written written = new HtmlReport(PersonalDataMask.standard(), words).write(report, queries.evidence(),
+        HtmlReport.Written written = new HtmlReport(PersonalDataMask.standard(), words, agentPng).write(report, queries.evidence(),
                 Path.of(reports, day), generatedAt);
         java.util.Map<String, String> pages = new java.util.HashMap<>();
         report.pages().forEach(p -> pages.put(p.key(), p.fileName()));

@@ -30,7 +30,9 @@ import chatqa.publish.DayReport.Totals;
 
 /**
  * Writes the day's supervisor report under {@code reports/<day>/}: {@code index.html} (team
- * overview), {@code agents/<file>.html} (one page per agent) and {@code charts/} (PNG and SVG).
+ * overview), {@code agents/<file>.html} (one page per agent) and {@code charts/} (SVG; PNG for the
+ * overview's charts, and for the agents' only on request: rasterising two charts per agent was
+ * most of a large report's drawing time).
  * Pages are self-contained and work offline: no scripts, no remote resources, and a content
  * security policy that forbids scripts, so chat text can never run even if it slipped past the
  * template's escaping. The new report is built beside the old one and moved into place at the end.
@@ -43,10 +45,17 @@ public final class HtmlReport {
     private final MustacheFactory templates = new DefaultMustacheFactory("chatqa/report");
     private final PersonalDataMask mask;
     private final Words words;
+    private final boolean agentPng;
 
     public HtmlReport(PersonalDataMask mask, Words words) {
+        this(mask, words, false);
+    }
+
+    /** @param agentPng draw each agent's charts as PNG too ({@code chatqa report --agent-png}) */
+    public HtmlReport(PersonalDataMask mask, Words words, boolean agentPng) {
         this.mask = mask;
         this.words = words;
+        this.agentPng = agentPng;
     }
 
     public Written write(DayReport report, Path dayFolder, String generatedAt) throws IOException {
@@ -105,6 +114,7 @@ public final class HtmlReport {
                     String stem = p.fileName().substring(0, p.fileName().length() - ".html".length());
                     charts.addAndGet(agentCharts(report, p, team, staging.resolve("charts"), stem));
                     Map<String, Object> view = AgentView.of(report, p, team, inShop, "agent-" + stem, mask, words);
+                    view.put("png", agentPng);
                     view.put("footer", words.format("agent_footer", generatedAt));
                     view.put("fontWarning", fontWarning);
                     render("agent.mustache", view, staging.resolve("agents").resolve(p.fileName()));
@@ -154,10 +164,10 @@ public final class HtmlReport {
 
     private int agentCharts(DayReport r, AgentPage p, Totals team, Path dir, String stem) throws IOException {
         int tier = r.slaSeconds().isEmpty() ? 0 : r.slaSeconds().get(0);
-        ChartFiles.write(ReportCharts.radar(p.agent(), team, tier, words), dir, "agent-" + stem + "-radar", 460, 420);
+        ChartFiles.write(ReportCharts.radar(p.agent(), team, tier, words), dir, "agent-" + stem + "-radar", 460, 420, agentPng);
         if (p.trend().size() > 1) {
             ChartFiles.write(ReportCharts.trend(words.format("c_trend_agent", p.agent().displayName(), p.trend().size()), p.trend(), words),
-                    dir, "agent-" + stem + "-trend", 620, 360);
+                    dir, "agent-" + stem + "-trend", 620, 360, agentPng);
             return 2;
         }
         return 1;

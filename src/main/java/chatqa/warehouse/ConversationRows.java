@@ -16,14 +16,15 @@ import chatqa.score.RuleError;
  * The warehouse rows of one scored conversation, from the catalogue's tables: its conversation
  * row, a row per message, agent part and rule result. With {@code --mask-warehouse} this is
  * where personal data is masked, as the rows are written: message texts and words, and the
- * evidence spans, moved onto the masked text.
+ * evidence spans, moved onto the masked text. Messages keep their words only with
+ * {@code --store-words}: nothing chatqa reads needs them, and they were the largest column.
  */
 public record ConversationRows(Row conversation, Row[] messages, Row[] segments, Row[] hits) {
 
-    /** @param mask null: store the raw text */
-    public static ConversationRows of(ConversationScore s, WarehouseMask mask) {
+    /** @param mask null: store the raw text; {@code words}: store each message's words */
+    public static ConversationRows of(ConversationScore s, WarehouseMask mask, boolean words) {
         Map<Integer, Masked> masks = new HashMap<>();
-        Row[] messages = s.messages().stream().map(e -> MessagesTable.TABLE.row(stored(e, mask, masks))).toArray(Row[]::new);
+        Row[] messages = s.messages().stream().map(e -> MessagesTable.TABLE.row(stored(e, mask, masks, words))).toArray(Row[]::new);
         Row[] segments = s.segments().stream()
                 .map(p -> AgentSegmentsTable.TABLE.row(new AgentSegmentsTable.Source(s, p))).toArray(Row[]::new);
         Row[] hits = s.checks().stream().map(c -> RuleHitsTable.TABLE.row(
@@ -32,11 +33,11 @@ public record ConversationRows(Row conversation, Row[] messages, Row[] segments,
         return new ConversationRows(ConversationsTable.TABLE.row(s), messages, segments, hits);
     }
 
-    private static MessagesTable.Source stored(EnrichedMessage e, WarehouseMask mask, Map<Integer, Masked> masks) {
+    private static MessagesTable.Source stored(EnrichedMessage e, WarehouseMask mask, Map<Integer, Masked> masks, boolean words) {
         if (mask == null) {
-            return new MessagesTable.Source(e, e.message().text(), e.words().words().toArray(new String[0]));
+            return new MessagesTable.Source(e, e.message().text(), words ? e.words().words().toArray(new String[0]) : null);
         }
-        WarehouseMask.MaskedMessage mm = mask.message(e.message().text(), e.words());
+        WarehouseMask.MaskedMessage mm = mask.message(e.message().text(), words ? e.words() : null);
         masks.put(e.seq(), mm.masked());
         return new MessagesTable.Source(e, mm.text(), mm.words());
     }

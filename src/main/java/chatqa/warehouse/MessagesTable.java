@@ -18,7 +18,7 @@ public final class MessagesTable {
      * A message as it is stored: its enrichment, and its text and words — masked with
      * {@code --mask-warehouse}, raw otherwise.
      */
-    public record Source(EnrichedMessage message, String text, String[] words) {
+    public record Source(EnrichedMessage message, String text, String[] words) { // words null: not stored
     }
 
     public static final Table<Source> TABLE = new Table<>(Tables.MESSAGES, List.of(
@@ -36,7 +36,8 @@ public final class MessagesTable {
             new Column<>("shop_id", StringType, "as exported (or the mapping's default)", s -> s.message().message().shopId()),
             new Column<>("text", StringType, "the message, trimmed", Source::text),
             new Column<>("words", createArrayType(StringType, false),
-                    "HanLP segmentation (standard segmenter), computed once per message", Source::words),
+                    "HanLP segmentation (standard segmenter), computed once per message; stored only by runs with `--store-words` "
+                            + "(null otherwise)", Source::words),
             new Column<>("char_count", IntegerType, "length of the raw `text`", s -> s.message().message().text().length()),
             new Column<>("sentiment", DoubleType,
                     "customer messages only: -1 (angry) … 1 (happy), P(positive) − P(negative) of the chat model; English by CoreNLP",

@@ -22,12 +22,16 @@ public final class WarehouseMask {
         this.mask = mask;
     }
 
-    /** A message as stored: masked text and words, and the mask to move its evidence with. */
+    /** A message as stored: masked text and words (null when not stored), and the mask to move its evidence with. */
     public record MaskedMessage(String text, String[] words, Masked masked) {
     }
 
+    /** @param segmented the message's words, null when they are not stored */
     public MaskedMessage message(String text, SegmentedText segmented) {
         Masked m = mask.mask(text);
+        if (segmented == null) {
+            return new MaskedMessage(m.text(), null, m);
+        }
         if (!m.changed()) {
             return new MaskedMessage(text, segmented.words().toArray(new String[0]), m);
         }

@@ -46,6 +46,7 @@ class MaskWarehouseTest {
                     "--warehouse", tmp.resolve(mode).toString(), "--reports", tmp.resolve("reports-" + mode).toString(), "--no-report", "--master", "local[2]"));
             if (mode.equals("masked")) {
                 args.add("--mask-warehouse");
+                args.add("--store-words"); // the words are masked too
             }
             assertEquals(0, ChatQa.run(args.toArray(new String[0])));
         }
@@ -71,6 +72,16 @@ class MaskWarehouseTest {
         assertTrue(masked.contains("138****8000"), "the mask is stored instead");
         String raw = everything("raw");
         assertTrue(SECRETS.stream().allMatch(raw::contains), "without the option the messages keep the raw text");
+    }
+
+    @Test
+    void wordsAreStoredMaskedOnlyWhenAskedFor() {
+        List<Row> masked = spark.read().parquet(tmp.resolve("masked") + "/messages/dt=" + DAY).where("message_id = 'M1#1'").collectAsList();
+        List<String> words = masked.get(0).getList(masked.get(0).fieldIndex("words"));
+        assertTrue(words.contains("138****8000"), words.toString());
+        assertFalse(words.stream().anyMatch(w -> w.contains("13800138000")), words.toString());
+        assertEquals(0L, spark.read().parquet(tmp.resolve("raw") + "/messages/dt=" + DAY).where("words IS NOT NULL").count(),
+                "without --store-words no message keeps its words");
     }
 
     @Test

@@ -189,7 +189,7 @@ class SupervisorReportTest {
         String zh = Files.readString(reports().resolve(DAY).resolve("index.html"));
         assertTrue(zh.contains("<html lang=\"zh-CN\">") && zh.contains("<h1>客服质检日报 · 2026年11月20日</h1>"), zh.substring(0, 400));
         String csv = Files.readString(reports().resolve(DAY).resolve("agent_scorecards.csv"));
-        assertTrue(csv.startsWith("\uFEFF日期,店铺,客服,接待段数"), "Chinese CSV headers for Excel: " + csv.substring(0, 60));
+        assertTrue(csv.startsWith("\uFEFF日期,店铺,客服,客服昵称,接待段数"), "Chinese CSV headers for Excel: " + csv.substring(0, 60));
         assertTrue(csv.contains(",质检分,排名"), csv.substring(0, 400));
     }
 

@@ -95,11 +95,20 @@ class HtmlReportTest {
             assertTrue(p.normalize().startsWith(day), p.toString());
         }
         for (String stem : List.of("客服小美", "script-alert-id-script-etc-passwd-0badf00d")) {
-            assertTrue(Files.size(day.resolve("charts").resolve("agent-" + stem + "-radar.png")) > 0);
+            assertFalse(Files.exists(day.resolve("charts").resolve("agent-" + stem + "-radar.png")), "agents' PNG only on request");
             assertTrue(Files.size(day.resolve("charts").resolve("agent-" + stem + "-radar.svg")) > 0);
         }
         assertTrue(Files.exists(day.resolve("charts").resolve("agent-客服小美-trend.svg")), "two scored days: a trend");
         assertFalse(Files.exists(day.resolve("charts").resolve("agent-script-alert-id-script-etc-passwd-0badf00d-trend.svg")));
+    }
+
+    @Test
+    void agentPngOnRequestWithTheLinkToIt() throws IOException {
+        Path out = day.resolveSibling("with-png");
+        new HtmlReport(PersonalDataMask.standard(), Words.of(ReportLanguage.EN), true).write(ReportFixture.day(), out, "2026-11-21 08:00 CST");
+        assertTrue(Files.size(out.resolve("charts").resolve("agent-客服小美-radar.png")) > 0);
+        assertTrue(Files.readString(out.resolve("agents").resolve(ReportFixture.day().pages().get(0).fileName())).contains("-radar.png\">PNG</a>"));
+        assertFalse(Files.readString(day.resolve("agents").resolve(ReportFixture.day().pages().get(0).fileName())).contains(".png"), "no link to a PNG not drawn");
     }
 
     @Test
