@@ -41,10 +41,15 @@ JAVA_CLASSES = {
 }
 
 
+# Han characters: a class of their own, or a range inside a class.
+HAN = r"\u3400-\u9fff"
+
+
 def python_regex(regex):
     for java, python in JAVA_CLASSES.items():
         regex = regex.replace(java, python)
-    return regex
+    regex = regex.replace(r"[\p{IsHan}]", "[" + HAN + "]")
+    return regex.replace(r"\p{IsHan}", "[" + HAN + "]")
 
 
 def pattern(phrases, regex=None):

@@ -27,6 +27,10 @@ import chatqa.model.Role;
  *                  the shared scale of chatqa/ingest/ratings.yaml (1–5 as numbers, 非常满意 … 差评)
  * @param kind      a column naming the message's kind (图片, 表情, image …): a message without text
  *                  is kept as {@code [kind]} (it counts for response times) instead of quarantined; or null
+ * @param kinds     the kind column's codes and what they mean ({@link RowValidator#applyKind}): a word
+ *                  (PDD type 1 → 图片: the row is kept as [图片] whatever its content), {@code text} (the
+ *                  content is the message) or {@code system} / {@code system:撤回} (a notice such as a
+ *                  recall: neither side wrote it); empty: the column holds the words themselves
  */
 public record ExportMapping(
         String source,
@@ -44,7 +48,8 @@ public record ExportMapping(
         Column botWhen,
         String sheet,
         Column kind,
-        Map<String, Integer> ratings) implements Serializable {
+        Map<String, Integer> ratings,
+        Map<String, String> kinds) implements Serializable {
 
     /**
      * Account spellings: {@code prefix} is stripped from agent and customer ids (Taobao's
@@ -60,12 +65,13 @@ public record ExportMapping(
                          Map<CanonicalField, Column> columns, Map<String, Role> roleCodes, Map<CanonicalField, String> defaults,
                          List<String> timestampFormats, int expectedColumns) {
         this(source, format, delimiter, quote, header, encoding, columns, roleCodes, defaults, timestampFormats, expectedColumns,
-                Accounts.NONE, null, null, null, Map.of());
+                Accounts.NONE, null, null, null, Map.of(), Map.of());
     }
 
     public ExportMapping {
         accounts = accounts == null ? Accounts.NONE : accounts;
         ratings = ratings == null ? Map.of() : Map.copyOf(ratings);
+        kinds = kinds == null ? Map.of() : Map.copyOf(kinds);
         columns = columns.isEmpty() ? Map.of() : new EnumMap<>(columns);
         roleCodes = Map.copyOf(roleCodes);
         defaults = defaults.isEmpty() ? Map.of() : new EnumMap<>(defaults);
@@ -84,7 +90,7 @@ public record ExportMapping(
     /** The same mapping with the file format forced (the --format option). */
     public ExportMapping withFormat(ExportFormat forced) {
         return new ExportMapping(source, forced, delimiter, quote, header, encoding, columns, roleCodes, defaults,
-                timestampFormats, expectedColumns, accounts, botWhen, sheet, kind, ratings);
+                timestampFormats, expectedColumns, accounts, botWhen, sheet, kind, ratings, kinds);
     }
 
     /** Whether this is the canonical schema (no mapping given), which reads a header without sent_at as an export without times. */

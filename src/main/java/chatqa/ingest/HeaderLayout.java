@@ -11,9 +11,10 @@ import chatqa.model.SourceRef;
  * Where each canonical field is in the rows of a file with a header (or in header-less rows by
  * index), and how many columns a row must have: shared by delimited text and workbooks.
  */
-record HeaderLayout(Map<CanonicalField, Integer> indexes, int exact, int atLeast, MissingColumn missing, Integer bot, Integer kind) {
+record HeaderLayout(Map<CanonicalField, Integer> indexes, int exact, int atLeast, MissingColumn missing, Integer bot, Integer kind,
+                    Map<String, String> kinds) {
     HeaderLayout(Map<CanonicalField, Integer> indexes, int exact, int atLeast, MissingColumn missing) {
-        this(indexes, exact, atLeast, missing, null, null);
+        this(indexes, exact, atLeast, missing, null, null, Map.of());
     }
 
     boolean fits(int n) {
@@ -62,7 +63,8 @@ record HeaderLayout(Map<CanonicalField, Integer> indexes, int exact, int atLeast
                         ? "; an export without times is read with --date YYYY-MM-DD" : ""));
             }
         }
-        return new HeaderLayout(idx, header.size(), 0, missing, index(byName, mapping.botWhen()), index(byName, mapping.kind()));
+        return new HeaderLayout(idx, header.size(), 0, missing, index(byName, mapping.botWhen()), index(byName, mapping.kind()),
+                mapping.kinds());
     }
 
     private static Integer index(Map<String, Integer> byName, Column c) {
@@ -98,7 +100,7 @@ record HeaderLayout(Map<CanonicalField, Integer> indexes, int exact, int atLeast
         if (bot() != null && bot() < fields.size() && RowValidator.isTrue(fields.get(bot()))) {
             values.put(CanonicalField.SENDER_ROLE, "bot");
         }
-        RowValidator.kindForMissingText(values, kind() == null || kind() >= fields.size() ? null : fields.get(kind()));
+        RowValidator.applyKind(values, kind() == null || kind() >= fields.size() ? null : fields.get(kind()), kinds());
         validator.validate(values, source, raw, sink);
     }
 

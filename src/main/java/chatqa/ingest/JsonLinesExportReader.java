@@ -84,7 +84,7 @@ final class JsonLinesExportReader implements ExportReader {
             values.put(CanonicalField.SENDER_ROLE, "bot");
         }
         if (mapping.kind() != null) {
-            RowValidator.kindForMissingText(values, text(field(node, mapping.kind().name())));
+            RowValidator.applyKind(values, text(field(node, mapping.kind().name())), mapping.kinds());
         }
         validator.validate(values, source, raw, sink);
     }

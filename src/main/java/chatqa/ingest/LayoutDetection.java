@@ -191,10 +191,9 @@ public final class LayoutDetection {
             String n = c.name().strip().toLowerCase(Locale.ROOT);
             out.add(n.contains(".") ? n.substring(0, n.indexOf('.')) : n);
         });
-        for (Column extra : new Column[] {m.botWhen(), m.kind()}) {
-            if (extra != null) {
-                out.add(extra.name().strip().toLowerCase(Locale.ROOT));
-            }
+        // The kind column is not layout-telling either: the chat API gives it only when asked for it.
+        if (m.botWhen() != null) {
+            out.add(m.botWhen().name().strip().toLowerCase(Locale.ROOT));
         }
         return out.stream().distinct().toList();
     }

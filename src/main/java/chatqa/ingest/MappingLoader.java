@@ -22,7 +22,7 @@ import chatqa.model.Role;
 public final class MappingLoader {
     private static final Set<String> KEYS = Set.of("description", "format", "delimiter", "quote", "header", "encoding",
             "columns", "roles", "defaults", "timestamp_formats", "time_format", "expected_columns", "account_prefix", "sub_accounts",
-            "bot_when", "sheet", "kind", "ratings");
+            "bot_when", "sheet", "kind", "kinds", "ratings");
 
     /** The mappings shipped in the jar, by name (--mapping NAME). */
     public static final List<String> BUILT_IN = List.of("jddc", "jd-chatlog", "taobao-chatlog", "taobao-chat-copy", "pdd-chat", "pdd-xlsx",
@@ -149,7 +149,28 @@ public final class MappingLoader {
         }
         return new ExportMapping(source, format, delimiter, quote, header, encoding, columns, roles, defaults,
                 timeFormats(root), expected, accounts, botWhen, root.string("sheet", null),
-                root.get("kind") == null ? null : Column.named(root.required("kind").text().trim()), ratings(root.get("ratings")));
+                root.get("kind") == null ? null : Column.named(root.required("kind").text().trim()), ratings(root.get("ratings")),
+                kinds(root));
+    }
+
+    /** The kind column's code table: each code a kind word, {@code text} or {@code system}. */
+    private static Map<String, String> kinds(YamlTree root) {
+        YamlTree node = root.get("kinds");
+        Map<String, String> out = new HashMap<>();
+        if (node == null) {
+            return out;
+        }
+        if (root.get("kind") == null) {
+            throw node.error("kinds: a code table needs kind: the column it reads");
+        }
+        node.entries().forEach((code, word) -> {
+            String w = word.text().trim();
+            if (w.isEmpty() || w.contains("[") || w.contains("]")) {
+                throw word.error("expected a kind word (图片), text or system for code '" + code + "', got '" + word.text() + "'");
+            }
+            out.put(code, w);
+        });
+        return out;
     }
 
     private static Map<CanonicalField, Column> columns(YamlTree node, boolean header) {

@@ -69,14 +69,38 @@ public final class RowValidator {
         this.latest = readAt.plus(CLOCK_SKEW);
     }
 
+    /** A kind code meaning "the content is the message's text". */
+    static final String TEXT_KIND = "text";
+    /** A kind code meaning "a notice neither side wrote" (a recall, a transfer line): kept as a system message. */
+    static final String SYSTEM_KIND = "system";
+
     /**
-     * A message without text but of a named kind (an image, an emoji, a product card) is kept as
-     * {@code [kind]}: it was a message, and counts for response times, though no phrase is in it.
+     * Applies a row's kind. Without a code table, a message without text but of a named kind (an
+     * image, an emoji, a product card) is kept as {@code [kind]}: it was a message, and counts for
+     * response times, though no phrase is in it. With one ({@code kinds}), a code's word replaces
+     * the content (an image's URL is no text), {@code text} keeps it, and {@code system} (or
+     * {@code system:撤回}, naming it) makes the row a system message, which counts for nothing (a
+     * recall notice is no reply).
      */
-    static void kindForMissingText(Map<CanonicalField, String> values, String kind) {
+    static void applyKind(Map<CanonicalField, String> values, String kind, Map<String, String> kinds) {
+        if (kind == null || kind.isBlank()) {
+            return;
+        }
         String text = values.get(CanonicalField.TEXT);
-        if ((text == null || text.isBlank()) && kind != null && !kind.isBlank()) {
-            values.put(CanonicalField.TEXT, "[" + kind.strip() + "]");
+        boolean empty = text == null || text.isBlank();
+        String word = kinds.isEmpty() ? kind.strip() : kinds.get(kind.strip());
+        if (word == null || word.equals(TEXT_KIND)) {
+            if (empty && word == null) {
+                values.put(CanonicalField.TEXT, "[" + kind.strip() + "]");
+            }
+        } else if (word.equals(SYSTEM_KIND) || word.startsWith(SYSTEM_KIND + ":")) {
+            values.put(CanonicalField.SENDER_ROLE, SYSTEM_KIND);
+            String name = word.length() > SYSTEM_KIND.length() ? word.substring(SYSTEM_KIND.length() + 1).strip() : "";
+            if (empty) {
+                values.put(CanonicalField.TEXT, "[" + (name.isEmpty() ? kind.strip() : name) + "]");
+            }
+        } else if (!kinds.isEmpty() || empty) {
+            values.put(CanonicalField.TEXT, "[" + word + "]");
         }
     }
 

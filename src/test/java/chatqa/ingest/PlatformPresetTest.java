@@ -95,6 +95,13 @@ class PlatformPresetTest {
         assertEquals(java.time.Instant.parse("2026-11-20T02:00:00Z"), pillow.conversation().messages().get(0).sentAt());
         assertEquals(45.0, pillow.timing().firstResponseSeconds(), 1e-9);
         assertEquals("m3", pillow.conversation().messages().get(2).messageId());
+
+        // Message types: images are kept as [图片] (a URL is no text), a recall notice is a system line.
+        ConversationScore photo = byCustomer.get("u_8803");
+        List<Message> m = photo.conversation().messages();
+        assertEquals(List.of("[图片]", "[撤回]", "[图片]", "这个尺码偏大吗", "正常尺码哦亲"), m.stream().map(Message::text).toList());
+        assertEquals(List.of(Role.CUSTOMER, Role.SYSTEM, Role.AGENT, Role.CUSTOMER, Role.AGENT), m.stream().map(Message::role).toList());
+        assertEquals(90.0, photo.timing().firstResponseSeconds(), 1e-9, "the recall notice is no reply; the agent's picture is");
     }
 
     @Test
