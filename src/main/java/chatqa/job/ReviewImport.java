@@ -132,9 +132,8 @@ public final class ReviewImport {
         refuseIfAny(file, problems);
 
         Map<Long, Row> machine = machineChecks(judged);
-        String importId = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC)
-                .format(Instant.now()) + "-" + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 6);
         Instant now = Instant.now();
+        String importId = DayAppend.newId(now);
         Map<String, List<Review>> byDay = new TreeMap<>();
         for (ReviewSheet.Row r : judged) {
             Row m = machine.get(r.row());

@@ -2,8 +2,6 @@ package chatqa.job;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,8 +95,7 @@ final class ReviewSampling {
      */
     static String record(SparkSession spark, String warehouse, ReviewQueue q) throws IOException {
         Instant now = Instant.now();
-        String id = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(now) + "-"
-                + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 6);
+        String id = DayAppend.newId(now);
         List<Queued> rows = q.conversations().stream().map(c -> new Queued(c.conversationId(), c.shopId(), c.agentId(), c.reason().code(),
                 c.qaScore(), q.seed(), id, now)).toList();
         DayAppend.append(spark, warehouse, ReviewQueueTable.TABLE, Map.of(q.day(), rows), id);

@@ -18,7 +18,15 @@ import org.apache.spark.sql.SparkSession;
  * nothing already there is overwritten, so a later append supersedes only through the views.
  */
 public final class DayAppend {
+    private static final java.time.format.DateTimeFormatter STAMP =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
+
     private DayAppend() {
+    }
+
+    /** A new append's id: its time (sorting as the appends happened) and 8 random hex digits. */
+    public static String newId(java.time.Instant at) {
+        return STAMP.format(at) + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 
     public static <T> void append(SparkSession spark, String warehouse, Table<T> table, Map<String, List<T>> byDay, String id)
