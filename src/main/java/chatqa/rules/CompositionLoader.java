@@ -46,7 +46,7 @@ final class CompositionLoader {
 
     /** A rule with {@code conditions:}: its kind, checked on messages of {@code role} when it is judged per message. */
     static RuleKind.Composition read(YamlTree item, int[] nextSetId, Map<String, Condition> named) {
-        RuleBookLoader.rejectKeys(item, "a rule with 'conditions' finds everything through them; it cannot also have", NOT_WITH_CONDITIONS);
+        RuleFields.rejectKeys(item, "a rule with 'conditions' finds everything through them; it cannot also have", NOT_WITH_CONDITIONS);
         YamlTree list = item.required("conditions");
         Map<String, RuleCondition> byName = new LinkedHashMap<>();
         Map<String, YamlTree> nodes = new HashMap<>();
@@ -85,7 +85,7 @@ final class CompositionLoader {
     static RuleKind.Composition hits(YamlTree item, Role role, PhraseSet match) {
         YamlTree node = item.required("hits");
         node.rejectUnknownKeys(HITS_KEYS);
-        RuleBookLoader.rejectKeys(item, "a 'hits' rule counts the hits of its phrases; it cannot also have", "expect", "trigger", "where",
+        RuleFields.rejectKeys(item, "a 'hits' rule counts the hits of its phrases; it cannot also have", "expect", "trigger", "where",
                 "before", "max_chars", "max_messages", "repeat", "silence", "count", "within_messages", "within_agent_messages");
         if (item.get("position") != null && !"any".equals(item.get("position").text().trim())) {
             throw item.get("position").error("a 'hits' rule counts in every message of its role or the whole conversation; "
@@ -178,7 +178,7 @@ final class CompositionLoader {
         if (node.get("phrases") != null || node.get("regex") != null) {
             matchers.add(new ConditionMatcher.Phrases(RuleBookLoader.phraseSet(node, nextSetId)));
         } else {
-            RuleBookLoader.rejectKeys(node, "only phrases or a regex take", "exclude", "whole_words", "unless_near", "requires_near",
+            RuleFields.rejectKeys(node, "only phrases or a regex take", "exclude", "whole_words", "unless_near", "requires_near",
                     "near_chars", "ignore_quoted");
         }
         if (matchers.size() != 1) {
@@ -288,7 +288,7 @@ final class CompositionLoader {
         if (examples.isEmpty()) {
             throw node.error("'similar' needs 'examples': the sentences a message should resemble");
         }
-        double threshold = RuleBookLoader.decimal(node, "threshold", 0.6);
+        double threshold = RuleFields.decimal(node, "threshold", 0.6);
         if (!(threshold > 0 && threshold <= 1)) {
             throw node.required("threshold").error("'threshold' is a similarity above 0 and at most 1; got " + threshold);
         }

@@ -33,7 +33,7 @@ final class PhraseSetReader {
         }
         List<String> unless = cleaned(node, "unless_near");
         List<String> requires = cleaned(node, "requires_near");
-        int near = RuleBookLoader.positive(node, "near_chars", PhraseSet.DEFAULT_NEAR_CHARS);
+        int near = RuleFields.positive(node, "near_chars", PhraseSet.DEFAULT_NEAR_CHARS);
         if (node.get("near_chars") != null && unless.isEmpty() && requires.isEmpty()) {
             throw node.required("near_chars").error("'near_chars' only applies with 'unless_near' or 'requires_near'");
         }

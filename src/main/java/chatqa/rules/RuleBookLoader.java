@@ -101,13 +101,13 @@ public final class RuleBookLoader {
         if (timing != null) {
             timing.rejectUnknownKeys(TIMING_KEYS);
             sla = slaSeconds(timing);
-            longChars = positive(timing, "long_message_chars", 200);
+            longChars = RuleFields.positive(timing, "long_message_chars", 200);
         }
         int gapMinutes = 30;
         YamlTree sessionizing = root.get("sessionizing");
         if (sessionizing != null) {
             sessionizing.rejectUnknownKeys(SESSION_KEYS);
-            gapMinutes = positive(sessionizing, "inactivity_gap_minutes", 30);
+            gapMinutes = RuleFields.positive(sessionizing, "inactivity_gap_minutes", 30);
         }
         int[] nextSetId = {0};
         Map<String, Scenario> scenarios = ScenarioLoader.load(root.get("scenarios"), nextSetId);
@@ -183,7 +183,7 @@ public final class RuleBookLoader {
             if (item.get("handling") != null) {
                 return handlingRule(item, id, category, nextSetId, scenarios);
             }
-            Role role = role(item.get("role"), Role.AGENT);
+            Role role = RuleFields.role(item.get("role"), Role.AGENT);
             if (CompositionLoader.composes(item) || item.get("hits") != null) {
                 return composedRule(item, id, category, role, nextSetId, scenarios, shared);
             }
@@ -198,11 +198,11 @@ public final class RuleBookLoader {
             }
             int count = 1;
             if (position == Position.LAST_AGENT_MESSAGES) {
-                count = positive(item, "count", 1);
+                count = RuleFields.positive(item, "count", 1);
             } else if (item.get("count") != null) {
                 throw item.get("count").error("'count' only applies to position last_agent_messages");
             }
-            Expectation expect = expectation(item.get("expect"));
+            Expectation expect = RuleFields.expectation(item.get("expect"));
             PhraseSet match = phraseSet(item, nextSetId);
             RuleLimits limits = RuleLimits.read(item, position, expect, match, nextSetId);
             if (match.isEmpty() && !limits.needsNoPhrases()) {
@@ -218,7 +218,7 @@ public final class RuleBookLoader {
                     throw item.error("position " + position.code() + " needs a 'trigger' (what the customer says)");
                 }
                 triggerNode.rejectUnknownKeys(CONDITION_KEYS);
-                if (role(triggerNode.get("role"), Role.CUSTOMER) != Role.CUSTOMER) {
+                if (RuleFields.role(triggerNode.get("role"), Role.CUSTOMER) != Role.CUSTOMER) {
                     throw triggerNode.get("role").error("a trigger is a customer message; role must be customer");
                 }
                 trigger = phraseSet(triggerNode, nextSetId);
@@ -252,7 +252,7 @@ public final class RuleBookLoader {
         if (signal == null) {
             throw node.error("unknown handling '" + node.text() + "' (expected one of: " + HandlingSignal.codes() + ")");
         }
-        rejectKeys(item, "a 'handling' rule reads the conversation's outcome and sentiment; it cannot have", "phrases", "regex", "exclude",
+        RuleFields.rejectKeys(item, "a 'handling' rule reads the conversation's outcome and sentiment; it cannot have", "phrases", "regex", "exclude",
                 "whole_words", "unless_near", "requires_near", "near_chars", "ignore_quoted", "expect", "position", "count", "trigger",
                 "within_messages", "within_agent_messages", "where", "before", "max_chars", "max_messages", "repeat", "silence", "role");
         Scoring scoring = scoring(item, nextSetId);
@@ -294,7 +294,7 @@ public final class RuleBookLoader {
             }
         }
         node.rejectUnknownKeys(SENTIMENT_KEYS);
-        double drop = decimal(node, "deterioration_drop", SentimentThresholds.DEFAULT.deteriorationDrop());
+        double drop = RuleFields.decimal(node, "deterioration_drop", SentimentThresholds.DEFAULT.deteriorationDrop());
         if (drop <= 0 || drop > 2) {
             throw node.required("deterioration_drop").error("expected a drop between 0 and 2, got " + drop);
         }
@@ -308,7 +308,7 @@ public final class RuleBookLoader {
     private static Scoring scoring(YamlTree item, int[] nextSetId) {
         YamlTree onlyIfNode = item.get("only_if");
         Condition onlyIf = onlyIfNode == null ? null : condition(onlyIfNode, nextSetId);
-        int points = nonNegative(item, "points", 0);
+        int points = RuleFields.nonNegative(item, "points", 0);
         boolean fatal = item.bool("fatal", false);
         if (points == 0 && !fatal) {
             throw item.error("a rule needs 'points' > 0 or 'fatal: true', otherwise it can never change a score");
@@ -316,31 +316,10 @@ public final class RuleBookLoader {
         return new Scoring(onlyIf, points, fatal);
     }
 
-    /** Refuses the first of {@code keys} the rule has, at its line: "{@code why} 'key'". */
-    static void rejectKeys(YamlTree item, String why, String... keys) {
-        for (String key : keys) {
-            if (item.get(key) != null) {
-                throw item.get(key).error(why + " '" + key + "'");
-            }
-        }
-    }
-
-    static double decimal(YamlTree node, String key, double fallback) {
-        YamlTree child = node.get(key);
-        if (child == null) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(child.text().trim());
-        } catch (NumberFormatException e) {
-            throw child.error("expected a number, got '" + child.text() + "'");
-        }
-    }
-
     static Condition condition(YamlTree node, int[] nextSetId) {
         node.rejectUnknownKeys(CONDITION_KEYS);
         String r = node.string("role", "any");
-        Role role = "any".equals(r) ? null : role(node.get("role"), null);
+        Role role = "any".equals(r) ? null : RuleFields.role(node.get("role"), null);
         PhraseSet set = phraseSet(node, nextSetId);
         if (set.isEmpty()) {
             throw node.error("needs 'phrases' or 'regex'");
@@ -350,28 +329,6 @@ public final class RuleBookLoader {
 
     static PhraseSet phraseSet(YamlTree node, int[] nextSetId) {
         return PhraseSetReader.read(node, nextSetId);
-    }
-
-    private static Role role(YamlTree node, Role fallback) {
-        if (node == null) {
-            return fallback;
-        }
-        try {
-            return Role.fromCode(node.text().trim());
-        } catch (IllegalArgumentException e) {
-            throw node.error("unknown role '" + node.text() + "' (expected agent, customer, bot or system)");
-        }
-    }
-
-    private static Expectation expectation(YamlTree node) {
-        if (node == null) {
-            return Expectation.PRESENT;
-        }
-        return switch (node.text().trim()) {
-            case "present" -> Expectation.PRESENT;
-            case "absent" -> Expectation.ABSENT;
-            default -> throw node.error("expected 'present' or 'absent', got '" + node.text() + "'");
-        };
     }
 
     private static List<Integer> slaSeconds(YamlTree timing) {
@@ -391,22 +348,6 @@ public final class RuleBookLoader {
             throw node.error("needs at least one SLA tier (the first is the target)");
         }
         return out;
-    }
-
-    static int positive(YamlTree node, String key, int fallback) {
-        int v = node.integer(key, fallback);
-        if (v <= 0) {
-            throw node.required(key).error("expected a number greater than 0, got " + v);
-        }
-        return v;
-    }
-
-    private static int nonNegative(YamlTree node, String key, int fallback) {
-        int v = node.integer(key, fallback);
-        if (v < 0) {
-            throw node.required(key).error("expected a number of 0 or more, got " + v);
-        }
-        return v;
     }
 
     static String sha256(String text) {

@@ -72,8 +72,8 @@ record RuleLimits(int withinMessages, int withinAgentMessages, PhraseSet where, 
         }
         int maxChars = 0;
         if (item.get("max_chars") != null) {
-            maxChars = RuleBookLoader.positive(item, "max_chars", 0);
-            RuleBookLoader.rejectKeys(item, "a 'max_chars' rule limits message length; it cannot also have",
+            maxChars = RuleFields.positive(item, "max_chars", 0);
+            RuleFields.rejectKeys(item, "a 'max_chars' rule limits message length; it cannot also have",
                     "phrases", "regex", "exclude", "expect", "where", "before", "max_messages");
         }
         RuleKind.Repeat repeat = repeat(item);
@@ -83,7 +83,7 @@ record RuleLimits(int withinMessages, int withinAgentMessages, PhraseSet where, 
             if (expect != Expectation.ABSENT) {
                 throw item.get("max_messages").error("'max_messages' tolerates hits of an expect: absent rule; this rule expects present");
             }
-            maxMessages = RuleBookLoader.positive(item, "max_messages", 0);
+            maxMessages = RuleFields.positive(item, "max_messages", 0);
         }
         return new RuleLimits(withinMessages, withinAgentMessages, where, before, beforeName, maxChars, maxMessages, repeat, silenceSeconds);
     }
@@ -92,12 +92,12 @@ record RuleLimits(int withinMessages, int withinAgentMessages, PhraseSet where, 
         if (item.get("silence") == null) {
             return 0;
         }
-        RuleBookLoader.rejectKeys(item, "a 'silence' rule measures the waits between messages; it cannot also have",
+        RuleFields.rejectKeys(item, "a 'silence' rule measures the waits between messages; it cannot also have",
                 "phrases", "regex", "exclude", "expect", "where", "before", "max_messages", "max_chars", "repeat");
         if (position != Position.ANY) {
             throw item.get("silence").error("a 'silence' rule looks at every wait of the conversation; its position must be any");
         }
-        return RuleBookLoader.positive(item, "silence", 0);
+        return RuleFields.positive(item, "silence", 0);
     }
 
     private static RuleKind.Repeat repeat(YamlTree item) {
@@ -105,12 +105,12 @@ record RuleLimits(int withinMessages, int withinAgentMessages, PhraseSet where, 
         if (node == null) {
             return null;
         }
-        RuleBookLoader.rejectKeys(item, "a 'repeat' rule compares messages with each other; it cannot also have",
+        RuleFields.rejectKeys(item, "a 'repeat' rule compares messages with each other; it cannot also have",
                 "phrases", "regex", "exclude", "expect", "where", "before", "max_messages", "max_chars");
         node.rejectUnknownKeys(REPEAT_KEYS);
-        int within = RuleBookLoader.positive(node, "within", 3);
-        int minChars = RuleBookLoader.positive(node, "min_chars", 10);
-        double similarity = RuleBookLoader.decimal(node, "similarity", 0.9);
+        int within = RuleFields.positive(node, "within", 3);
+        int minChars = RuleFields.positive(node, "min_chars", 10);
+        double similarity = RuleFields.decimal(node, "similarity", 0.9);
         if (!(similarity > 0 && similarity <= 1)) {
             throw node.get("similarity").error("'similarity' is a share of character pairs, above 0 and at most 1; got " + similarity);
         }
@@ -125,7 +125,7 @@ record RuleLimits(int withinMessages, int withinAgentMessages, PhraseSet where, 
         if (position != Position.AFTER_TRIGGER) {
             throw node.error("'" + key + "' only applies to position after_trigger");
         }
-        return RuleBookLoader.positive(item, key, 0);
+        return RuleFields.positive(item, key, 0);
     }
 
     private static PhraseSet phrases(YamlTree node, int[] nextSetId) {
