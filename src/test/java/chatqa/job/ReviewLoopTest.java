@@ -32,14 +32,14 @@ import chatqa.sample.SampleDay;
 import chatqa.warehouse.SqlQuery;
 
 /**
- * The review loop end to end: score two generated days, draw the queue, fill the workbook with
+ * The review loop end to end: score three generated days, draw the queue, fill the workbook with
  * known verdicts as a reviewer would, import it, and check the reviews table and the rule
  * precision of view rule_accuracy against the hand count; a malformed workbook is refused whole,
  * naming sheet, row and column, and changes nothing.
  */
 @Tag("spark")
 class ReviewLoopTest {
-    private static final LocalDate FIRST = LocalDate.of(2026, 11, 19);
+    private static final LocalDate FIRST = LocalDate.of(2026, 11, 18);
     private static final String DAY = "2026-11-20";
     private static final int COL_RULE = ReviewWorkbook.COLUMNS.indexOf("rule");
     private static final int COL_MACHINE = ReviewWorkbook.COLUMNS.indexOf("machine");
@@ -57,8 +57,8 @@ class ReviewLoopTest {
     private static Path workbook;
 
     @BeforeAll
-    static void scoreTwoDaysAndDrawTheQueue() throws IOException {
-        for (int i = 0; i < 2; i++) {
+    static void scoreThreeDaysAndDrawTheQueue() throws IOException {
+        for (int i = 0; i < 3; i++) {
             new SampleDay(FIRST.plusDays(i), ZoneId.of("Asia/Shanghai"), 500 + i).write(tmp.resolve("input"), 15);
         }
         assertEquals(0, ChatQa.run("backfill", "--from", FIRST.toString(), "--to", DAY, "--input-root", tmp.resolve("input").toString(),
@@ -255,9 +255,9 @@ class ReviewLoopTest {
         chatqa.warehouse.WarehouseViews.register(spark, warehouse());
         ReviewQueue day = new ReviewSampling(spark, DAY).draw(2, 0.5, 11);
         for (ReviewQueue.Sampled c : coverage.apply(day)) {
-            assertTrue(!agents.apply(first).contains(c.shopId() + "/" + c.agentId()), "drawn yesterday, not again for coverage: " + c);
+            assertTrue(!agents.apply(first).contains(c.shopId() + "/" + c.agentId()), "drawn two days before, not again for coverage: " + c);
         }
-        assertTrue(coverage.apply(day).size() < coverage.apply(alone).size(), "yesterday's queue covered some of today's agents");
+        assertTrue(coverage.apply(day).size() < coverage.apply(alone).size(), "the earlier queue covered some of today's agents");
         java.util.Set<String> dayAgents = new java.util.HashSet<>(spark.sql("SELECT DISTINCT concat(shop_id, '/', coalesce(agent_id, '"
                 + chatqa.warehouse.Scorecards.UNKNOWN_AGENT + "')) FROM conversations WHERE dt = DATE'" + DAY + "' AND qa_score IS NOT NULL")
                 .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
