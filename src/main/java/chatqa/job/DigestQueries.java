@@ -78,13 +78,14 @@ final class DigestQueries {
 
     /** The queues drawn up to the day against the verdicts imported; null when no queue was ever drawn. */
     private Digest.Backlog backlog() {
-        if (!spark.catalog().tableExists("review_queue_latest")) {
+        if (!spark.catalog().tableExists(WarehouseViews.REVIEW_QUEUE_LATEST)) {
             return null;
         }
         boolean reviewed = spark.catalog().tableExists(Tables.REVIEWS);
         String perDay = "SELECT cast(q.dt AS STRING) AS d, count(*) AS queued, "
-                + (reviewed ? "count(r.conversation_id) AS reviewed FROM review_queue_latest q LEFT JOIN (SELECT DISTINCT dt, conversation_id "
-                + "FROM reviews) r ON r.dt = q.dt AND r.conversation_id = q.conversation_id" : "0L AS reviewed FROM review_queue_latest q")
+                + (reviewed ? "count(r.conversation_id) AS reviewed FROM " + WarehouseViews.REVIEW_QUEUE_LATEST + " q LEFT JOIN (SELECT DISTINCT dt, conversation_id "
+                + "FROM reviews) r ON r.dt = q.dt AND r.conversation_id = q.conversation_id"
+                : "0L AS reviewed FROM " + WarehouseViews.REVIEW_QUEUE_LATEST + " q")
                 + " WHERE q.dt <= DATE'" + day + "' GROUP BY q.dt";
         long waiting = count("SELECT coalesce(sum(queued - reviewed), 0) FROM (" + perDay + ")");
         List<Digest.BacklogDay> days = new ArrayList<>();

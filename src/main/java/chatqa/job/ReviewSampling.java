@@ -57,8 +57,8 @@ final class ReviewSampling {
         }
         take(chosen, Reason.LOW_SATISFACTION, "satisfaction_estimate IS NOT NULL OR csat IS NOT NULL",
                 "coalesce((csat - 3) / 1.0, satisfaction_estimate), satisfaction_estimate, draw", size - chosen.size());
-        String week = spark.catalog().tableExists("review_queue_latest")
-                ? " LEFT ANTI JOIN (SELECT DISTINCT shop_id, agent_id FROM review_queue_latest WHERE dt >= date_sub(DATE'" + day + "', 6) "
+        String week = spark.catalog().tableExists(WarehouseViews.REVIEW_QUEUE_LATEST)
+                ? " LEFT ANTI JOIN (SELECT DISTINCT shop_id, agent_id FROM " + WarehouseViews.REVIEW_QUEUE_LATEST + " WHERE dt >= date_sub(DATE'" + day + "', 6) "
                 + "AND dt < DATE'" + day + "') w ON w.shop_id <=> p.shop_id AND w.agent_id = p.agent" : "";
         for (Row r : spark.sql("SELECT * FROM (SELECT p.*, row_number() OVER (PARTITION BY p.shop_id, p.agent ORDER BY p.qa_score, p.draw) AS n "
                 + "FROM review_pool p" + week + " WHERE TRUE" + notChosenAgents(chosen) + ") WHERE n = 1 ORDER BY shop_id, agent").collectAsList()) {

@@ -61,12 +61,6 @@ public record ScoreOptions(
                 lockWait, htmlReport, other);
     }
 
-    /** The same options, keeping each message's words in the warehouse. */
-    public ScoreOptions withStoredWords() {
-        return new ScoreOptions(inputs, mapping, mappingSource, ruleBook, timezone, day, warehouse, reports, maskWarehouse, true, gate,
-                lockWait, htmlReport, language);
-    }
-
     /** The words of this run's reports (its language, its rule book's scenario names). */
     public Words words() {
         return Words.of(language, ruleBook);

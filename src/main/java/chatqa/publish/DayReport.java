@@ -189,6 +189,11 @@ public record DayReport(
     public record RuleRate(String ruleId, String name, String category, String description, long checked, long failed) {
         /** What people read: the rule book's name, or the id when it gives none. */
         public String shownName() {
+            return shownName(name, ruleId);
+        }
+
+        /** A rule as people read it: the rule book's name, or the id when it gives none. */
+        public static String shownName(String name, String ruleId) {
             return name == null || name.isBlank() ? ruleId : name;
         }
 

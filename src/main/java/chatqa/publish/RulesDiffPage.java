@@ -45,7 +45,7 @@ public final class RulesDiffPage {
         List<Map<String, Object>> rules = new ArrayList<>();
         for (RulesDiffReport.RuleChange c : r.rules()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", c.name() == null || c.name().isBlank() ? c.ruleId() : c.name());
+            m.put("name", DayReport.RuleRate.shownName(c.name(), c.ruleId()));
             m.put("id", c.ruleId());
             m.put("checkedBefore", Formats.count(c.checkedBefore()));
             m.put("checkedAfter", Formats.count(c.checkedAfter()));

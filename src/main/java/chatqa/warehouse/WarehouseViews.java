@@ -16,6 +16,9 @@ import org.apache.spark.sql.SparkSession;
  * they can be read, copied into other engines, and documented (docs/tables.md).
  */
 public final class WarehouseViews {
+    /** The view of each day's latest review-queue draw, read by the sampling and the digest. */
+    public static final String REVIEW_QUEUE_LATEST = "review_queue_latest";
+
     private WarehouseViews() {
     }
 
@@ -155,7 +158,7 @@ public final class WarehouseViews {
                        (agreement - (pa * pb + (1 - pa) * (1 - pb))) / nullif(1 - (pa * pb + (1 - pa) * (1 - pb)), 0) AS kappa
                 FROM c""");
         // A day's review queue is its latest draw: an earlier draw of the same day was replaced, not added to.
-        trends.put("review_queue_latest", """
+        trends.put(REVIEW_QUEUE_LATEST, """
                 SELECT dt, %s FROM (SELECT *, dense_rank() OVER (PARTITION BY dt ORDER BY drawn_at DESC, draw_id DESC) AS k
                                     FROM review_queue) WHERE k = 1""".formatted(String.join(", ", ReviewQueueTable.TABLE.names())));
         // Per skill group, the scorecards' own definitions over the day's agent parts.
