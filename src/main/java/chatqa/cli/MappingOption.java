@@ -13,7 +13,8 @@ import chatqa.ingest.MappingLoader;
 /** {@code --mapping}, the same for every command that reads exports. */
 final class MappingOption {
     @Option(names = "--mapping", paramLabel = "FILE|NAME", defaultValue = "auto",
-            description = "Export mapping (YAML), a built-in one by name (jddc, jd-chatlog, taobao-chatlog, pdd-chat, udesk-im), "
+            description = "Export mapping (YAML), a built-in one by name (jddc, jd-chatlog, taobao-chatlog, "
+                    + "taobao-chat-copy, pdd-chat, pdd-xlsx, qiyu-export, udesk-im, meiqia, aliyun-sca), "
                     + "or auto (default): the layout recognised from the files' header or JSON keys, else the canonical schema.")
     String mapping;
 

@@ -31,6 +31,8 @@ import chatqa.model.Role;
  *                  (PDD type 1 → 图片: the row is kept as [图片] whatever its content), {@code text} (the
  *                  content is the message) or {@code system} / {@code system:撤回} (a notice such as a
  *                  recall: neither side wrote it); empty: the column holds the words themselves
+ * @param transcript whether each row is a whole conversation, its text a {@link Transcript} of
+ *                  speaker and time lines (美洽's conv_content); the roles and times come from it
  */
 public record ExportMapping(
         String source,
@@ -49,7 +51,8 @@ public record ExportMapping(
         String sheet,
         Column kind,
         Map<String, Integer> ratings,
-        Map<String, String> kinds) implements Serializable {
+        Map<String, String> kinds,
+        boolean transcript) implements Serializable {
 
     /**
      * Account spellings: {@code prefix} is stripped from agent and customer ids (Taobao's
@@ -65,7 +68,7 @@ public record ExportMapping(
                          Map<CanonicalField, Column> columns, Map<String, Role> roleCodes, Map<CanonicalField, String> defaults,
                          List<String> timestampFormats, int expectedColumns) {
         this(source, format, delimiter, quote, header, encoding, columns, roleCodes, defaults, timestampFormats, expectedColumns,
-                Accounts.NONE, null, null, null, Map.of(), Map.of());
+                Accounts.NONE, null, null, null, Map.of(), Map.of(), false);
     }
 
     public ExportMapping {
@@ -90,7 +93,7 @@ public record ExportMapping(
     /** The same mapping with the file format forced (the --format option). */
     public ExportMapping withFormat(ExportFormat forced) {
         return new ExportMapping(source, forced, delimiter, quote, header, encoding, columns, roleCodes, defaults,
-                timestampFormats, expectedColumns, accounts, botWhen, sheet, kind, ratings, kinds);
+                timestampFormats, expectedColumns, accounts, botWhen, sheet, kind, ratings, kinds, transcript);
     }
 
     /** Whether this is the canonical schema (no mapping given), which reads a header without sent_at as an export without times. */

@@ -22,11 +22,11 @@ import chatqa.model.Role;
 public final class MappingLoader {
     private static final Set<String> KEYS = Set.of("description", "format", "delimiter", "quote", "header", "encoding",
             "columns", "roles", "defaults", "timestamp_formats", "time_format", "expected_columns", "account_prefix", "sub_accounts",
-            "bot_when", "sheet", "kind", "kinds", "ratings");
+            "bot_when", "sheet", "kind", "kinds", "ratings", "transcript");
 
     /** The mappings shipped in the jar, by name (--mapping NAME). */
     public static final List<String> BUILT_IN = List.of("jddc", "jd-chatlog", "taobao-chatlog", "taobao-chat-copy", "pdd-chat", "pdd-xlsx",
-            "qiyu-export", "udesk-im", "aliyun-sca");
+            "qiyu-export", "udesk-im", "meiqia", "aliyun-sca");
 
     private MappingLoader() {
     }
@@ -132,7 +132,14 @@ public final class MappingLoader {
                         + " but expected_columns is " + expected);
             }
         }
-        if (!columns.containsKey(CanonicalField.TEXT) || !columns.containsKey(CanonicalField.SENDER_ROLE)) {
+        boolean transcript = root.bool("transcript", false);
+        if (transcript && !columns.containsKey(CanonicalField.TEXT)) {
+            throw root.required("columns").error("a transcript mapping must map 'text' (the column holding the conversation)");
+        }
+        if (transcript && columns.containsKey(CanonicalField.SENDER_ROLE)) {
+            throw root.required("columns").error("a transcript names each message's speaker: sender_role has no column");
+        }
+        if (!transcript && (!columns.containsKey(CanonicalField.TEXT) || !columns.containsKey(CanonicalField.SENDER_ROLE))) {
             throw root.required("columns").error("must map at least 'text' and 'sender_role'");
         }
         if (!columns.containsKey(CanonicalField.CONVERSATION_ID) && !columns.containsKey(CanonicalField.CUSTOMER_ID)) {
@@ -150,7 +157,7 @@ public final class MappingLoader {
         return new ExportMapping(source, format, delimiter, quote, header, encoding, columns, roles, defaults,
                 timeFormats(root), expected, accounts, botWhen, root.string("sheet", null),
                 root.get("kind") == null ? null : Column.named(root.required("kind").text().trim()), ratings(root.get("ratings")),
-                kinds(root));
+                kinds(root), transcript);
     }
 
     /** The kind column's code table: each code a kind word, {@code text} or {@code system}. */

@@ -32,6 +32,26 @@ public final class RoleAliases implements Serializable {
         return aliases.get(value.trim().toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * The role of a speaker's name in a transcript: its spelling, or else the longest spelling of
+     * at least two characters it starts with (访客8812 and 客服小美 as desks name their sides);
+     * null when neither.
+     */
+    public Role resolveSpeaker(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        Role exact = aliases.get(n);
+        if (exact != null) {
+            return exact;
+        }
+        String best = null;
+        for (String a : aliases.keySet()) {
+            if (a.length() >= 2 && n.startsWith(a) && (best == null || a.length() > best.length())) {
+                best = a;
+            }
+        }
+        return best == null ? null : aliases.get(best);
+    }
+
     private static Map<String, Role> builtIn() {
         try (InputStream in = RoleAliases.class.getResourceAsStream(RESOURCE)) {
             String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -2,7 +2,9 @@ package chatqa.ingest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import chatqa.model.Message;
@@ -113,7 +115,88 @@ public final class RowValidator {
         return v.equals("true") || v.equals("1") || v.equals("yes") || v.equals("y");
     }
 
+    /**
+     * Validates one export row: one message, or with the mapping's {@code transcript} a whole
+     * conversation whose text field holds its messages ({@link #validateTranscript}).
+     */
     public void validate(Map<CanonicalField, String> raw, SourceRef source, String rawRow, RowSink sink) {
+        if (mapping.transcript()) {
+            validateTranscript(raw, source, rawRow, sink);
+        } else {
+            validateMessage(raw, source, rawRow, sink);
+        }
+    }
+
+    /**
+     * A row that is a conversation: its text a {@link Transcript}, its other fields (the id, the
+     * agent, the group, the rating) shared by every message. A speaker is the row's agent when
+     * named as its agent_name or agent_id, else by its role word (访客…, 客服…, 机器人…: {@link
+     * RoleAliases#resolveSpeaker}); of the names left, the first is the customer and any other an
+     * agent the conversation was transferred to. Each message is validated as its own row, at the
+     * row's line plus its line within the field (the file's line in a CSV export).
+     */
+    private void validateTranscript(Map<CanonicalField, String> raw, SourceRef source, String rawRow, RowSink sink) {
+        String content = raw.get(CanonicalField.TEXT);
+        if (content == null || content.isBlank()) {
+            sink.quarantine(reject(source, QuarantineReason.MISSING_TEXT, CanonicalField.TEXT, "the conversation's transcript is empty", rawRow));
+            return;
+        }
+        Transcript.Split split = Transcript.split(content, Transcript.dateOf(raw.get(CanonicalField.SENT_AT)));
+        if (split.preamble() != null) {
+            sink.quarantine(reject(source, QuarantineReason.MISSING_ROLE, CanonicalField.TEXT, split.entries().isEmpty()
+                    ? "no message in the transcript: each opens with its speaker and time (名字 2026-11-20 10:00:05, or"
+                            + " [2026-11-20 10:00:05] 名字：text)"
+                    : "transcript text before its first speaker and time line: no sender", split.preamble()));
+        }
+        String agentId = blankToNull(raw.get(CanonicalField.AGENT_ID));
+        String agentName = blankToNull(raw.get(CanonicalField.AGENT_NAME));
+        List<Role> speakers = new ArrayList<>();
+        String customer = null;
+        for (Transcript.Entry e : split.entries()) {
+            String who = e.speaker();
+            Role role = rowAgent(who, agentId, agentName) ? Role.AGENT : roles.resolveSpeaker(who);
+            if (role == null) {
+                customer = customer == null ? who : customer;
+                role = who.equals(customer) ? Role.CUSTOMER : Role.AGENT;
+            } else if (role == Role.CUSTOMER && customer == null && roles.resolve(who) == null) {
+                customer = who; // 访客8812 names the visitor; a bare 访客 names no one
+            }
+            speakers.add(role);
+        }
+        boolean customerMapped = blankToNull(raw.get(CanonicalField.CUSTOMER_ID)) != null;
+        for (int i = 0; i < speakers.size(); i++) {
+            Transcript.Entry e = split.entries().get(i);
+            Role role = speakers.get(i);
+            String who = e.speaker();
+            Map<CanonicalField, String> v = new EnumMap<>(CanonicalField.class);
+            v.putAll(raw);
+            v.put(CanonicalField.SENDER_ROLE, role.code());
+            v.put(CanonicalField.SENT_AT, e.time());
+            v.put(CanonicalField.TEXT, e.text());
+            if (role == Role.AGENT && !rowAgent(who, agentId, agentName)) {
+                // Another agent than the row's: the one the conversation was transferred to, or a 客服… of its own.
+                v.put(CanonicalField.AGENT_ID, who);
+                v.put(CanonicalField.AGENT_NAME, who);
+            }
+            if (!customerMapped && customer != null) {
+                v.put(CanonicalField.CUSTOMER_ID, customer);
+            }
+            validateMessage(v, new SourceRef(source.file(), source.fileIndex(), source.line() + e.line()),
+                    who + " " + e.time() + " " + e.text(), sink);
+        }
+    }
+
+    /** Whether a transcript's speaker is the row's agent: its id, its name, or its name after a role word (客服小美 for 小美). */
+    private boolean rowAgent(String who, String agentId, String agentName) {
+        return who.equals(agentId) || who.equals(agentName)
+                || (agentName != null && who.endsWith(agentName) && roles.resolveSpeaker(who) == Role.AGENT);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private void validateMessage(Map<CanonicalField, String> raw, SourceRef source, String rawRow, RowSink sink) {
         Map<CanonicalField, String> v = new EnumMap<>(CanonicalField.class);
         for (CanonicalField f : CanonicalField.values()) {
             String value = raw.get(f);

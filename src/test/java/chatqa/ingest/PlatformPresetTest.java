@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -185,5 +186,48 @@ class PlatformPresetTest {
         assertEquals("kf_zhang", late.agentId());
         assertEquals(30.0, late.timing().firstResponseSeconds(), 1e-9);
         assertEquals("kf_li", byCustomer.get("buyer_02").agentId());
+    }
+
+    @Test
+    void meiqiaOneRowPerConversationItsTranscriptInGbk() throws IOException {
+        Path file = EXPORTS.resolve("meiqia-gbk.csv");
+        assertEquals("meiqia", LayoutDetection.detect(file).preset());
+        LocalExports.Read read = LocalExports.read(List.of(file), MappingLoader.load("meiqia"), SHANGHAI, Duration.ofMinutes(30));
+        assertEquals(1, read.quarantined().size(), read.quarantined().toString());
+        assertTrue(read.quarantined().get(0).detail().contains("before its first speaker"), "对话开始 names no sender");
+        Map<String, ConversationScore> byId = read.conversations().stream().map(SCORER::score)
+                .collect(Collectors.toMap(s -> s.conversation().id().replaceAll(".*(m\\d+).*", "$1"), Function.identity()));
+        assertEquals(Set.of("m1001", "m1002", "m1003"), byId.keySet());
+
+        ConversationScore rice = byId.get("m1001");
+        List<Message> m = rice.conversation().messages();
+        assertEquals(List.of(Role.CUSTOMER, Role.AGENT, Role.CUSTOMER, Role.AGENT, Role.CUSTOMER, Role.AGENT), m.stream().map(Message::role).toList());
+        assertEquals("2001", m.get(1).agentId(), "agent_nick_name 小美 is the row's agent_ID");
+        assertEquals("小美", m.get(1).agentName());
+        assertEquals("访客8812", rice.conversation().customerId(), "the visitor as the transcript names it");
+        assertEquals("您好，我是客服小美，很高兴为您服务\n有现货的亲，今天下单今天发", m.get(1).text(), "a message's lines");
+        assertEquals(40.0, rice.timing().firstResponseSeconds(), 1e-9);
+        assertEquals(new chatqa.model.Rating("2", 5.0), rice.conversation().rating(), "comment_level 2 好评");
+        assertEquals("售前组", rice.conversation().groupId());
+        assertEquals("meiqia", rice.conversation().shopId());
+
+        ConversationScore refund = byId.get("m1002");
+        m = refund.conversation().messages();
+        assertEquals(List.of(Role.BOT, Role.CUSTOMER, Role.AGENT, Role.SYSTEM, Role.AGENT, Role.CUSTOMER), m.stream().map(Message::role).toList(),
+                "机器人小蜜 a bot, 系统 a notice");
+        assertEquals("小美", m.get(2).agentId(), "an agent other than the row's: the one before the transfer");
+        assertEquals("2002", m.get(4).agentId());
+        assertEquals("您好，我是阿杰，已经为您提交退货申请\n快递员明天上门取件", m.get(4).text());
+        assertEquals(90.0, refund.timing().firstResponseSeconds(), 1e-9, "the bot's welcome does not stop the clock: 14:20:05 → 14:21:35");
+        assertEquals(1.0, refund.conversation().rating().csat(), "差评");
+        assertEquals(2, refund.segments().size(), "two agents, two parts");
+
+        ConversationScore night = byId.get("m1003");
+        m = night.conversation().messages();
+        assertEquals(java.time.Instant.parse("2026-11-20T15:59:30Z"), m.get(0).sentAt(), "a time of day on conv_start_tm's date");
+        assertEquals(java.time.Instant.parse("2026-11-20T16:00:40Z"), m.get(2).sentAt(), "past midnight, the next day");
+        assertEquals("2002", m.get(1).agentId(), "客服阿杰 is the row's 阿杰");
+        assertEquals(20.0, night.timing().firstResponseSeconds(), 1e-9);
+        assertNull(night.conversation().rating());
     }
 }
