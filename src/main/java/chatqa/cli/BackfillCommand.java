@@ -58,7 +58,10 @@ final class BackfillCommand implements Callable<Integer> {
         }
         List<ScoreOptions> runs = new ArrayList<>();
         for (LocalDate d : days) {
-            runs.add(scoring.validate(List.of(inputRoot.resolve(d.toString()).toString()), d));
+            // --ratings names roots laid out like the input: a day reads its own folder of each, where there is one.
+            List<String> ratings = scoring.ratings.stream().map(r -> Path.of(r).resolve(d.toString()))
+                    .filter(Files::isDirectory).map(Path::toString).toList();
+            runs.add(scoring.validate(List.of(inputRoot.resolve(d.toString()).toString()), d, ratings));
         }
         List<String> failed = new ArrayList<>();
         try (Session session = Session.open(scoring.target.master, runs.get(0).timezone().getId())) {

@@ -11,7 +11,10 @@ import picocli.CommandLine.Option;
 
 import chatqa.ingest.ExportFormat;
 import chatqa.ingest.ExportMapping;
+import chatqa.ingest.LayoutDetection;
+import chatqa.ingest.RatingsMappings;
 import chatqa.job.Progress;
+import chatqa.job.RatingsInput;
 import chatqa.job.ScoreOptions;
 import chatqa.rules.RuleBook;
 import chatqa.warehouse.CommitGate;
@@ -55,6 +58,17 @@ final class ScoringOptions {
                     + "and they were the largest column).")
     boolean storeWords;
 
+    @Option(names = "--ratings", paramLabel = "FILE|DIR",
+            description = "Customer ratings exported apart from the chats (Taobao kefueval records, a CSAT survey), joined onto the "
+                    + "conversations they rate: by conversation id, or by shop + customer (+ agent) and time. Repeatable. For backfill, "
+                    + "a folder with one sub-folder per day, like --input-root.")
+    List<String> ratings = List.of();
+
+    @Option(names = "--ratings-mapping", defaultValue = "auto", paramLabel = "FILE|NAME",
+            description = "How to read the --ratings files: a mapping file, taobao-kefueval, or auto (default): recognised from the "
+                    + "first record (taobao-kefueval, else a header naming rating and conversation_id or customer_id).")
+    String ratingsMapping;
+
     @Option(names = "--min-accepted", defaultValue = "50", paramLabel = "PERCENT",
             description = "Commit the day only when at least this share of the rows read was accepted (default: ${DEFAULT-VALUE} %%).")
     double minAcceptedPercent;
@@ -73,6 +87,11 @@ final class ScoringOptions {
 
     /** Validated options for scoring {@code inputs} as {@code day} (null: derived from the data). */
     ScoreOptions validate(List<String> inputs, LocalDate day) {
+        return validate(inputs, day, ratings);
+    }
+
+    /** The same, joining the ratings of {@code ratingPaths} (a backfill's day folders of the --ratings roots). */
+    ScoreOptions validate(List<String> inputs, LocalDate day, List<String> ratingPaths) {
         ZoneId zone = timezone.zone();
         RuleBook book = rules.load();
         ExportMapping m = mapping.load(inputs);
@@ -99,6 +118,28 @@ final class ScoringOptions {
         }
         CommitGate gate = new CommitGate(minAcceptedPercent / 100, force, dateFromData);
         return new ScoreOptions(inputs, m, m.source(), book, zone, day, target.warehouse, reports, maskWarehouse, storeWords, gate,
-                java.time.Duration.ofSeconds(waitForLock), !noReport, language.resolve(book));
+                java.time.Duration.ofSeconds(waitForLock), !noReport, language.resolve(book), ratings(ratingPaths));
+    }
+
+    /** The --ratings files with their mapping, its choice said on stderr when recognised. */
+    private RatingsInput ratings(List<String> paths) {
+        if (paths.isEmpty()) {
+            return RatingsInput.NONE;
+        }
+        for (String r : paths) {
+            if (!r.contains("://") && !Files.exists(Path.of(r))) {
+                throw new ChatQa.BadArgument("--ratings " + r + ": no such file or folder");
+            }
+        }
+        if (!"auto".equals(ratingsMapping)) {
+            return new RatingsInput(paths, RatingsMappings.load(ratingsMapping));
+        }
+        try {
+            LayoutDetection.Chosen chosen = RatingsMappings.choose(paths);
+            Progress.say("%s", chosen.said());
+            return new RatingsInput(paths, chosen.mapping());
+        } catch (java.io.IOException e) {
+            throw new ChatQa.BadArgument("--ratings: " + e.getMessage());
+        }
     }
 }

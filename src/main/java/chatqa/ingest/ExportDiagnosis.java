@@ -75,6 +75,8 @@ public final class ExportDiagnosis {
             case "bad_json" -> json(head, n, o);
             case "duplicate_message" -> "its messages repeat ones already read (a re-sent export?): the first copy of each was scored, "
                     + "nothing is lost";
+            case "unmatched_rating" -> "its ratings rate no conversation of the run: a ratings file of another day or shop, or chats"
+                    + " grouped by a conversation id the ratings do not carry (docs/mappings.md, Ratings files)";
             case "unknown_role" -> "sender roles such as " + quoted(o.detail()) + " are not known: add them under roles: in a mapping "
                     + "(e.g. roles: {\"" + quoted(o.detail()) + "\": agent}; docs/mappings.md)";
             default -> null;

@@ -93,6 +93,14 @@ public final class MappingLoader {
     }
 
     public static ExportMapping parse(String yaml, String source) {
+        return parse(yaml, source, false);
+    }
+
+    /**
+     * Parses a mapping; with {@code ratingsFile}, one of a --ratings file ({@link RatingsMappings}):
+     * it maps {@code rating} and the keys that find the rated conversation, no text and no sender.
+     */
+    static ExportMapping parse(String yaml, String source, boolean ratingsFile) {
         YamlTree root = YamlTree.parse(yaml, source);
         root.rejectUnknownKeys(KEYS);
         ExportFormat format = null;
@@ -133,13 +141,21 @@ public final class MappingLoader {
             }
         }
         boolean transcript = root.bool("transcript", false);
-        if (transcript && !columns.containsKey(CanonicalField.TEXT)) {
+        if (ratingsFile) {
+            if (!columns.containsKey(CanonicalField.RATING)) {
+                throw root.required("columns").error("a ratings mapping must map 'rating'");
+            }
+            if (columns.containsKey(CanonicalField.TEXT) || columns.containsKey(CanonicalField.SENDER_ROLE) || transcript) {
+                throw root.required("columns").error("a ratings file has no messages: map no text, sender_role or transcript");
+            }
+            defaults.putAll(RatingsMappings.ROW_DEFAULTS);
+        } else if (transcript && !columns.containsKey(CanonicalField.TEXT)) {
             throw root.required("columns").error("a transcript mapping must map 'text' (the column holding the conversation)");
         }
         if (transcript && columns.containsKey(CanonicalField.SENDER_ROLE)) {
             throw root.required("columns").error("a transcript names each message's speaker: sender_role has no column");
         }
-        if (!transcript && (!columns.containsKey(CanonicalField.TEXT) || !columns.containsKey(CanonicalField.SENDER_ROLE))) {
+        if (!ratingsFile && !transcript && (!columns.containsKey(CanonicalField.TEXT) || !columns.containsKey(CanonicalField.SENDER_ROLE))) {
             throw root.required("columns").error("must map at least 'text' and 'sender_role'");
         }
         if (!columns.containsKey(CanonicalField.CONVERSATION_ID) && !columns.containsKey(CanonicalField.CUSTOMER_ID)) {

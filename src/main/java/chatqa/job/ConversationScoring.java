@@ -14,6 +14,7 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 
 import chatqa.ingest.QuarantinedRow;
+import chatqa.ingest.RatingJoin;
 import chatqa.ingest.Sessionizer;
 import chatqa.model.Conversation;
 import chatqa.model.Message;
@@ -108,19 +109,21 @@ final class ConversationScoring implements FlatMapFunction<Iterator<Row>, RunTal
         void consume(Iterator<Row> rows) {
             String key = null;
             List<Message> group = new ArrayList<>();
+            List<Message> ratings = new ArrayList<>();
             while (rows.hasNext()) {
                 Row r = rows.next();
                 String kind = r.getAs("kind");
                 switch (kind) {
-                    case ParsedRows.KIND_MESSAGE -> {
+                    case ParsedRows.KIND_MESSAGE, ParsedRows.KIND_RATING -> {
                         String k = r.getAs("group_key");
                         if (!k.equals(key)) {
-                            score(group);
+                            score(group, ratings);
                             group.clear();
+                            ratings.clear();
                             key = k;
                         }
-                        group.add(ParsedRows.toMessage(r));
-                        tally.accepted(r.getAs("file"));
+                        // A key's ratings and messages arrive in any order: ratings are joined once all are in.
+                        (kind.equals(ParsedRows.KIND_RATING) ? ratings : group).add(ParsedRows.toMessage(r));
                     }
                     case ParsedRows.KIND_QUARANTINE -> {
                         quarantine.write(ConversationRows.quarantined(r.getAs("file"), r.getAs("line"), r.getAs("reason"),
@@ -131,19 +134,31 @@ final class ConversationScoring implements FlatMapFunction<Iterator<Row>, RunTal
                     default -> tally.fileRead(r.getAs("file"), r.getAs("encoding"), r.getAs("time_only"));
                 }
             }
-            score(group);
+            score(group, ratings);
         }
 
-        private void score(List<Message> group) {
-            if (group.isEmpty()) {
+        /** Sessionizes and scores one key's messages, with the ratings of a --ratings file joined onto its conversations. */
+        private void score(List<Message> group, List<Message> ratings) {
+            if (group.isEmpty() && ratings.isEmpty()) {
                 return;
             }
-            Sessionizer.Result split = sessionizer.split(group);
+            group.forEach(m -> tally.accepted(m.source().file()));
+            Sessionizer.Result split = group.isEmpty() ? new Sessionizer.Result(List.of(), List.of()) : sessionizer.split(group);
             for (QuarantinedRow d : split.duplicates()) {
                 quarantine.write(ConversationRows.quarantined(d, mask));
                 tally.duplicate(new RunTally.Example(d.file(), d.line(), d.reason().code(), d.field(), d.detail()));
             }
-            for (Conversation c : split.conversations()) {
+            List<Conversation> rated = split.conversations();
+            if (!ratings.isEmpty()) {
+                RatingJoin.Result joined = RatingJoin.join(rated, ratings);
+                rated = joined.conversations();
+                joined.joined().forEach(r -> tally.ratingJoined(r.source().file()));
+                for (QuarantinedRow u : joined.unmatched()) {
+                    quarantine.write(ConversationRows.quarantined(u, mask));
+                    tally.quarantined(new RunTally.Example(u.file(), u.line(), u.reason().code(), u.field(), u.detail()));
+                }
+            }
+            for (Conversation c : rated) {
                 ConversationScore s = scorer.score(c);
                 ConversationRows rows = ConversationRows.of(s, mask, storeWords);
                 conversations.write(rows.conversation());

@@ -43,16 +43,23 @@ final class ExportParsing implements FlatMapFunction<InputFile, Row> {
     private final String zone;
     private final Instant runStarted;
     private final LocalDate day;
+    private final boolean ratings;
 
     /**
      * {@code runStarted}: every task judges timestamps "in the future" against the same instant;
      * {@code day}: the --date given (null: none), which times of day without a date are put on.
      */
     ExportParsing(ExportMapping mapping, ZoneId zone, Instant runStarted, LocalDate day) {
+        this(mapping, zone, runStarted, day, false);
+    }
+
+    /** With {@code ratings}, the files are --ratings files: their accepted rows are ratings to join, not messages. */
+    ExportParsing(ExportMapping mapping, ZoneId zone, Instant runStarted, LocalDate day, boolean ratings) {
         this.mapping = mapping;
         this.zone = zone.getId();
         this.runStarted = runStarted;
         this.day = day;
+        this.ratings = ratings;
     }
 
     @Override
@@ -76,7 +83,7 @@ final class ExportParsing implements FlatMapFunction<InputFile, Row> {
             FileRead read = ExportReader.forFile(mapping, ZoneId.of(zone), file, runStarted, day).read(in, file, new RowSink() {
                 @Override
                 public void accept(Message message) {
-                    rows.add(ParsedRows.message(message));
+                    rows.add(ratings ? ParsedRows.rating(message) : ParsedRows.message(message));
                 }
 
                 @Override

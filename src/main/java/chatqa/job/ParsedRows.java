@@ -25,13 +25,16 @@ import chatqa.warehouse.Table;
 
 /**
  * The job's intermediate rows, never written to the warehouse: every input row after parsing —
- * kind "message" (accepted), "quarantine" (rejected with a reason) or "file" (one per input file,
- * carrying the encoding it was read in and how many of its times of day were put on the run's
- * day) — with the key the scoring task groups them by. Declared like the warehouse tables, and
+ * kind "message" (accepted), "rating" (a row of a --ratings file, in the message columns: its shop,
+ * customer, agent, conversation id, time and rating, keyed like the chats it rates), "quarantine"
+ * (rejected with a reason) or "file" (one per input file, carrying the encoding it was read in and
+ * how many of its times of day were put on the run's day) — with the key the scoring task groups
+ * them by. Declared like the warehouse tables, and
  * read back by column name.
  */
 final class ParsedRows {
     static final String KIND_MESSAGE = "message";
+    static final String KIND_RATING = "rating";
     static final String KIND_QUARANTINE = "quarantine";
     static final String KIND_FILE = "file";
 
@@ -89,6 +92,12 @@ final class ParsedRows {
      */
     static Row message(Message m) {
         return TABLE.row(new Parsed(KIND_MESSAGE, m.source().file(), m.source().fileIndex(), m.source().line(), m, null, null, null,
+                Sessionizer.key(m.shopId(), m.conversationId(), m.customerId())));
+    }
+
+    /** A rating of a --ratings file, keyed like the messages of the conversations it may rate. */
+    static Row rating(Message m) {
+        return TABLE.row(new Parsed(KIND_RATING, m.source().file(), m.source().fileIndex(), m.source().line(), m, null, null, null,
                 Sessionizer.key(m.shopId(), m.conversationId(), m.customerId())));
     }
 

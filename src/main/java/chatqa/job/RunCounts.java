@@ -50,7 +50,7 @@ record RunCounts(List<InputFile> files, Map<String, long[]> perFile, Map<String,
         }).toList();
         return new RunsTable.Manifest(runId, started, finished, seconds, Version.get(), o.timezone().getId(),
                 org.apache.spark.sql.SparkSession.active().sparkContext().master(), o.ruleBook().source(),
-                o.ruleBook().sha256(), o.mappingSource(), inputs, rowsRead(), accepted(), quarantined(), duplicates,
+                o.ruleBook().sha256(), o.mappingSource() + (o.ratings().any() ? "; ratings: " + o.ratings().mapping().source() : ""), inputs, rowsRead(), accepted(), quarantined(), duplicates,
                 conversations, scored, agents, o.ruleBook().slaSeconds());
     }
 }

@@ -36,6 +36,8 @@ final class RunTally implements Serializable {
     final Map<String, Long> scenarios = new TreeMap<>();
     final Map<LocalDate, Long> startDays = new TreeMap<>();
     long duplicates;
+    /** Rows of --ratings files put on a conversation. */
+    long ratingsJoined;
     long conversations;
     long scored;
 
@@ -50,6 +52,12 @@ final class RunTally implements Serializable {
         c[READ]++;
         c[QUARANTINED]++;
         reason(row);
+    }
+
+    /** A row of a --ratings file put on a conversation: accepted. */
+    void ratingJoined(String file) {
+        accepted(file);
+        ratingsJoined++;
     }
 
     /** A row first counted as accepted turned out to repeat another message. */
@@ -116,6 +124,7 @@ final class RunTally implements Serializable {
             t.scenarios.forEach((k, v) -> all.scenarios.merge(k, v, Long::sum));
             t.startDays.forEach((k, v) -> all.startDays.merge(k, v, Long::sum));
             all.duplicates += t.duplicates;
+            all.ratingsJoined += t.ratingsJoined;
             all.conversations += t.conversations;
             all.scored += t.scored;
         }

@@ -88,10 +88,12 @@ public final class ScoreJob {
                 throw new IOException("no export files (.csv .tsv .txt .jsonl .json .ndjson) under " + String.join(", ", o.inputs())
                         + listing.skipped().stream().map(f -> "\n  " + ExportFindings.name(f)).reduce("", String::concat));
             }
-            Progress.say("reading %d file(s), %,d bytes", files.size(), files.stream().mapToLong(InputFile::sizeBytes).sum());
+            List<InputFile> ratings = ratingFiles(o, conf, files.size());
+            Progress.say("reading %d file(s), %,d bytes%s", files.size(), files.stream().mapToLong(InputFile::sizeBytes).sum(),
+                    ratings.isEmpty() ? "" : String.format(", and %d ratings file(s)", ratings.size()));
             DayPartitions partitions = new DayPartitions(o.warehouse(), runId, conf);
             try {
-                return score(o, new Run(runId, started, t0, files, listing.skipped()), partitions);
+                return score(o, new Run(runId, started, t0, files, ratings, listing.skipped()), partitions);
             } catch (IOException | RuntimeException e) {
                 partitions.discard();
                 throw e;
@@ -99,10 +101,32 @@ public final class ScoreJob {
         }
     }
 
-    /** The identity and inputs of one run. */
-    private record Run(String id, Instant started, long t0, List<InputFile> files, List<String> skipped) {
+    /** The --ratings files, numbered after the exports so every input file of the run has its own index. */
+    private static List<InputFile> ratingFiles(ScoreOptions o, Configuration conf, int first) throws IOException {
+        if (!o.ratings().any()) {
+            return List.of();
+        }
+        List<InputFile> out = new ArrayList<>();
+        for (InputFile f : InputListing.expand(o.ratings().paths(), conf).files()) {
+            out.add(new InputFile(f.path(), first + out.size(), f.sizeBytes(), f.sha256()));
+        }
+        if (out.isEmpty()) {
+            throw new IOException("no ratings files under " + String.join(", ", o.ratings().paths()));
+        }
+        return out;
+    }
+
+    /** The identity and inputs of one run: its exports, and the ratings files joined onto them. */
+    private record Run(String id, Instant started, long t0, List<InputFile> exports, List<InputFile> ratings, List<String> skipped) {
         double seconds() {
             return (System.nanoTime() - t0) / 1e9;
+        }
+
+        /** Every input file, whose rows the run's counts account for. */
+        List<InputFile> files() {
+            List<InputFile> all = new ArrayList<>(exports);
+            all.addAll(ratings);
+            return all;
         }
     }
 
@@ -118,6 +142,11 @@ public final class ScoreJob {
             if (outsideDay > 0 && decision.commits()) {
                 notes.add(String.format("%,d conversations start on another day; they are stored under %s", outsideDay, decision.day()));
             }
+        }
+        if (!run.ratings().isEmpty()) {
+            long rows = run.ratings().stream().mapToLong(f -> counts.perFile().get(f.path())[RunTally.READ]).sum();
+            notes.add(String.format("ratings: %,d of the %,d rows of %d ratings file(s) rated a conversation%s", tally.ratingsJoined, rows,
+                    run.ratings().size(), tally.ratingsJoined < rows ? "; the others are quarantined (unmatched_rating, or unreadable)" : ""));
         }
         tally.timeOnlyDated.forEach((file, n) -> notes.add(String.format("%s: %,d times of day without a date were put on %s (--date)",
                 ExportFindings.name(file), n, o.day())));
@@ -155,9 +184,13 @@ public final class ScoreJob {
     /** Parses, scores and writes the streamed tables into staging; returns what the tasks counted. */
     private RunTally scoreAndStage(ScoreOptions o, Run run, DayPartitions partitions) throws IOException {
         List<InputFile> files = run.files();
-        JavaRDD<Row> parsedRows = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(files, files.size())
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        JavaRDD<Row> parsedRows = jsc.parallelize(run.exports(), run.exports().size())
                 .flatMap(new ExportParsing(o.mapping(), o.timezone(), run.started(), o.day()));
+        if (!run.ratings().isEmpty()) {
+            parsedRows = parsedRows.union(jsc.parallelize(run.ratings(), run.ratings().size())
+                    .flatMap(new ExportParsing(o.ratings().mapping(), o.timezone(), run.started(), o.day(), true)));
+        }
         Dataset<Row> parsed = spark.createDataFrame(parsedRows, ParsedRows.SCHEMA);
         Column key = col("group_key");
         // The hash first: keys share long prefixes (the shop id), which defeats the sorter's

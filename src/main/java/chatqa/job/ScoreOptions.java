@@ -21,6 +21,7 @@ import chatqa.warehouse.CommitGate;
  * @param lockWait how long to wait for another run that holds the warehouse
  * @param htmlReport build the day's HTML report after committing (a backfill of many days may skip it)
  * @param language the reports' language (--lang, else the rule book's report.language)
+ * @param ratings  separate ratings files to join onto the conversations (--ratings), or {@link RatingsInput#NONE}
  */
 public record ScoreOptions(
         List<String> inputs,
@@ -36,29 +37,37 @@ public record ScoreOptions(
         CommitGate gate,
         Duration lockWait,
         boolean htmlReport,
-        ReportLanguage language) {
+        ReportLanguage language,
+        RatingsInput ratings) {
 
     public ScoreOptions {
         inputs = List.copyOf(inputs);
+        ratings = ratings == null ? RatingsInput.NONE : ratings;
     }
 
     /** Options that keep the raw text in {@code messages} (the default), with the default safeguards. */
     public ScoreOptions(List<String> inputs, ExportMapping mapping, String mappingSource, RuleBook ruleBook, ZoneId timezone,
                         LocalDate day, String warehouse, String reports) {
         this(inputs, mapping, mappingSource, ruleBook, timezone, day, warehouse, reports, false, false, CommitGate.DEFAULT, Duration.ZERO, true,
-                ReportLanguage.of(ruleBook.reportLanguage()));
+                ReportLanguage.of(ruleBook.reportLanguage()), RatingsInput.NONE);
     }
 
     /** The same options with another commit gate. */
     public ScoreOptions withGate(CommitGate other) {
         return new ScoreOptions(inputs, mapping, mappingSource, ruleBook, timezone, day, warehouse, reports, maskWarehouse, storeWords, other,
-                lockWait, htmlReport, language);
+                lockWait, htmlReport, language, ratings);
     }
 
     /** The same options, with the reports in another language. */
     public ScoreOptions withLanguage(ReportLanguage other) {
         return new ScoreOptions(inputs, mapping, mappingSource, ruleBook, timezone, day, warehouse, reports, maskWarehouse, storeWords, gate,
-                lockWait, htmlReport, other);
+                lockWait, htmlReport, other, ratings);
+    }
+
+    /** The same options, joining the ratings of {@code other} onto the conversations. */
+    public ScoreOptions withRatings(RatingsInput other) {
+        return new ScoreOptions(inputs, mapping, mappingSource, ruleBook, timezone, day, warehouse, reports, maskWarehouse, storeWords, gate,
+                lockWait, htmlReport, language, other);
     }
 
     /** The words of this run's reports (its language, its rule book's scenario names). */
@@ -69,6 +78,6 @@ public record ScoreOptions(
     /** The same options, building no HTML report (the scorecard CSV is still written). */
     public ScoreOptions withoutHtmlReport() {
         return new ScoreOptions(inputs, mapping, mappingSource, ruleBook, timezone, day, warehouse, reports, maskWarehouse, storeWords, gate,
-                lockWait, false, language);
+                lockWait, false, language, ratings);
     }
 }

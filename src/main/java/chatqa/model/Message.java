@@ -50,4 +50,9 @@ public record Message(
     public Message withIds(String newConversationId, String newMessageId) {
         return new Message(newConversationId, newMessageId, sentAt, role, agentId, customerId, shopId, text, source, rating, groupId, agentName);
     }
+
+    /** The same message carrying {@code newRating}: a rating joined from a separate ratings file. */
+    public Message withRating(Rating newRating) {
+        return new Message(conversationId, messageId, sentAt, role, agentId, customerId, shopId, text, source, newRating, groupId, agentName);
+    }
 }

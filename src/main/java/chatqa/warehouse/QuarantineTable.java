@@ -23,7 +23,8 @@ public final class QuarantineTable {
             new Column<>("source_line", LongType, "the row's (first) line", Entry::line),
             new Column<>("reason", StringType, "`bad_encoding`, `unbalanced_quotes`, `wrong_column_count`, `bad_json`, `bad_workbook`, `missing_column`, "
                     + "`missing_text`, `missing_role`, `unknown_role`, `missing_timestamp`, `bad_timestamp`, `implausible_timestamp`, "
-                    + "`missing_customer`, `duplicate_message`; and `rule_error`", Entry::reason),
+                    + "`missing_customer`, `duplicate_message`, `unmatched_rating` (a row of a `--ratings` file that rates no conversation); "
+                    + "and `rule_error`", Entry::reason),
             new Column<>("field", StringType, "the canonical field at fault, if one; for `rule_error` the id of the rule (or "
                     + "`scenario:<name>`, `outcome:<signal>`, `transfer`)", Entry::field),
             new Column<>("detail", StringType, "what was wrong", Entry::detail),

@@ -46,7 +46,7 @@ public final class RunsTable {
             new Column<>("master", StringType, "the Spark master it ran on", Manifest::master),
             new Column<>("rule_book", StringType, "the rule book's file (or built-in name)", Manifest::ruleBook),
             new Column<>("rule_book_sha256", StringType, "hash of its text", Manifest::ruleBookSha256),
-            new Column<>("mapping", StringType, "the export mapping", Manifest::mapping),
+            new Column<>("mapping", StringType, "the export mapping (and after `; ratings: ` the --ratings files' mapping)", Manifest::mapping),
             Column.structs("inputs", INPUT, "every input file", Manifest::inputs),
             new Column<>("rows_read", LongType, "total rows read", Manifest::rowsRead),
             new Column<>("accepted", LongType, "total accepted", Manifest::accepted),
