@@ -88,6 +88,22 @@ class PlatformPresetTest {
     }
 
     @Test
+    void jdChatLogSessionsWaitersAndBooleanOrNumericSenders() throws IOException {
+        assertEquals("jd-chatlog", LayoutDetection.detect(EXPORTS.resolve("jd-chatlog.jsonl")).preset());
+        Map<String, ConversationScore> byCustomer = scored("jd-chatlog.jsonl");
+        ConversationScore fryer = byCustomer.get("jd_buyer1");
+        assertTrue(fryer.conversation().id().contains("S9001"), fryer.conversation().id());
+        assertEquals(List.of(Role.CUSTOMER, Role.AGENT, Role.AGENT, Role.CUSTOMER),
+                fryer.conversation().messages().stream().map(Message::role).toList());
+        assertEquals("shop_kefu01", fryer.agentId());
+        assertEquals("jd", fryer.conversation().shopId());
+        assertEquals(30.0, fryer.timing().firstResponseSeconds(), 1e-9, "10:00:05 → 10:00:35, Beijing time");
+        ConversationScore size = byCustomer.get("jd_buyer2");
+        assertEquals("shop_kefu02", size.agentId(), "waiterSend 0 / 1 as well as false / true");
+        assertEquals(140.0, size.timing().firstResponseSeconds(), 1e-9, "from the product link the customer sent first");
+    }
+
+    @Test
     void pinduoduoUnixSecondsAndDirection() throws IOException {
         Map<String, ConversationScore> byCustomer = scored("pdd-chat.csv");
         ConversationScore pillow = byCustomer.get("u_5501");

@@ -94,6 +94,9 @@ class XlsxExportTest {
         assertEquals("[图片]", m.get(3).text(), "an image is a message of its kind, not a row without text");
         assertEquals("柚子家居:小美", m.get(2).agentId());
         assertEquals(7, m.get(4).source().line(), "lines are Excel's row numbers (header 1, the blank row 6 skipped)");
+        chatqa.score.ConversationScore scored = new chatqa.score.ConversationScorer(chatqa.rules.RuleBookLoader.loadDefault()).score(c);
+        assertEquals(60.0, scored.timing().firstResponseSeconds(), 1e-9, "the robot's welcome does not stop the clock: 10:00:00 → 10:01:00");
+        assertEquals("柚子家居:小美", scored.agentId());
     }
 
     @Test
