@@ -84,6 +84,11 @@ final class ChatSentimentCommand {
                         + "without looking at the dev split.")
         int folds;
 
+        @Option(names = "--errors", paramLabel = "FILE.tsv",
+                description = "With --cv: write the messages whose held-out prediction disagrees with their label (id, label, "
+                        + "prediction, text, what it answers, the words that drove it), for a label audit or error analysis.")
+        Path errors;
+
         @Option(names = "--l2", paramLabel = "X", description = "L2 penalty (default: the shipped setting).")
         Double l2;
 
@@ -151,9 +156,10 @@ final class ChatSentimentCommand {
 
         /** Mean figures over K folds of the train split, folds by conversation so a chat's messages stay together. */
         private void crossValidate(List<ChatLabels.Labelled> train, List<ChatSentimentTraining.Example> reviewExamples,
-                                   ChatSentimentTraining.Settings settings) {
+                                   ChatSentimentTraining.Settings settings) throws IOException {
             ChatSentimentEvaluation all = new ChatSentimentEvaluation();
             ChatSentimentEvaluation jd = new ChatSentimentEvaluation();
+            List<String> disagreements = new ArrayList<>();
             for (int k = 0; k < folds; k++) {
                 int fold = k;
                 List<ChatLabels.Labelled> in = train.stream().filter(m -> foldOf(m) != fold).toList();
@@ -165,10 +171,9 @@ final class ChatSentimentCommand {
                     Sentiment scored = model.score(m.text(), Segmenter.segment(m.text()).words(), m.turn());
                     SentimentLabel got = scored.label();
                     all.add(m.label(), got);
-                    if (System.getenv("CHATQA_CV_ERRORS") != null && m.source().equals("jddc") && got != m.label()
-                            && (got == SentimentLabel.NEGATIVE || m.label() == SentimentLabel.NEGATIVE)) {
-                        System.out.println("  " + m.label().code() + " -> " + got.code() + ": " + m.text().substring(0, Math.min(60, m.text().length()))
-                                + "   [" + scored.explanation() + "]");
+                    if (got != m.label()) {
+                        disagreements.add(String.join("\t", m.id(), m.source(), m.label().code(), got.code(), oneLine(m.text()),
+                                oneLine(m.turn().previousAgent()), oneLine(m.turn().previousCustomer()), oneLine(scored.explanation())));
                     }
                     if (m.source().equals("jddc")) {
                         jd.add(m.label(), got);
@@ -179,6 +184,16 @@ final class ChatSentimentCommand {
             System.out.print(all.render());
             System.out.println("== the same, jddc");
             System.out.print(jd.render());
+            if (errors != null) {
+                List<String> lines = new ArrayList<>(List.of("id\tsource\tlabel\tpredicted\ttext\tprevious_agent\tprevious_customer\twhy"));
+                lines.addAll(disagreements);
+                Files.write(errors, lines);
+                System.out.printf("%d messages where the held-out fold's model disagrees with the label -> %s%n", disagreements.size(), errors);
+            }
+        }
+
+        private static String oneLine(String s) {
+            return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ');
         }
 
         private int foldOf(ChatLabels.Labelled m) {
