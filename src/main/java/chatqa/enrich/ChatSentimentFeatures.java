@@ -80,13 +80,38 @@ final class ChatSentimentFeatures {
         }
         normalise(f);
         shape(normal, f);
+        List<String> own = cueNames(normal, cues);
+        for (String name : own) {
+            f.put("cue:" + name, 1.0);
+        }
+        context(turn, cues, f);
+        // Kept after the context is read, so the next message finds this one, the customer's last.
+        LAST_CUES.set(new Object[] {normal, cues, own});
+        return f;
+    }
+
+    /** The text and cue groups of the message scored last on this thread: the next customer message reads them as its "pc:" context. */
+    private static final ThreadLocal<Object[]> LAST_CUES = new ThreadLocal<>();
+
+    /**
+     * The cue groups {@code normal} (masked, lower case) matches. A customer message is scored, then
+     * read again as the context of the next one: the groups of the last message scored are kept
+     * ({@link #extract}), so each message's two dozen patterns usually run once.
+     */
+    private static List<String> cueNames(String normal, Cues cues) {
+        Object[] last = LAST_CUES.get();
+        if (last != null && last[0].equals(normal) && last[1] == cues) {
+            @SuppressWarnings("unchecked")
+            List<String> names = (List<String>) last[2];
+            return names;
+        }
+        List<String> names = new java.util.ArrayList<>(4);
         cues.groups().forEach((name, pattern) -> {
             if (pattern.matcher(normal).find()) {
-                f.put("cue:" + name, 1.0);
+                names.add(name);
             }
         });
-        context(turn, cues, f);
-        return f;
+        return names;
     }
 
     /**
@@ -110,11 +135,11 @@ final class ChatSentimentFeatures {
         }
         if (!turn.previousCustomer().isEmpty()) {
             String customer = masked(turn.previousCustomer().toLowerCase(Locale.ROOT));
-            cues.groups().forEach((name, pattern) -> {
-                if (pattern.matcher(customer).find()) {
-                    f.put("pc:" + name, 1.0);
-                }
-            });
+            // Reads the message's own groups back when it answers right after the customer's last message.
+            List<String> before = cueNames(customer, cues);
+            for (String name : before) {
+                f.put("pc:" + name, 1.0);
+            }
         }
     }
 
@@ -185,9 +210,14 @@ final class ChatSentimentFeatures {
      * its sentiment.
      */
     private static void normalise(Map<String, Double> f) {
-        Map<String, Integer> counts = new java.util.HashMap<>();
-        f.keySet().forEach(k -> counts.merge(k.substring(0, 2), 1, Integer::sum));
-        f.replaceAll((k, v) -> v / Math.sqrt(counts.get(k.substring(0, 2))));
+        // The families are the two-character prefixes (w:, n:, u:, c:, t:, e:), counted without substrings.
+        Map<Integer, Integer> counts = new java.util.HashMap<>(8);
+        f.keySet().forEach(k -> counts.merge(family(k), 1, Integer::sum));
+        f.replaceAll((k, v) -> v / Math.sqrt(counts.get(family(k))));
+    }
+
+    private static int family(String feature) {
+        return feature.charAt(0) << 16 | feature.charAt(1);
     }
 
     private static void shape(String text, Map<String, Double> f) {
