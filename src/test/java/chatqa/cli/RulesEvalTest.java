@@ -98,4 +98,22 @@ class RulesEvalTest {
         assertEquals(3, dev.truePositive() + dev.falseNegative());
         assertTrue(dev.precision() >= 0.75 && dev.recall() >= 0.66, dev.toString());
     }
+
+    @Test
+    void repeatedCannedRepliesOnJudgedJddcConversations() throws IOException {
+        assumeTrue(Files.exists(JDDC), "../shared/data is absent");
+        // 149 JDDC conversations judged by hand (89 where two agent messages within three share half
+        // their character pairs, 60 drawn from the rest): did an agent paste the same reply again?
+        var book = RuleBookLoader.loadDefault();
+        var conversations = chatqa.ingest.LocalExports.read(List.of(JDDC), chatqa.ingest.MappingLoader.loadOrCanonical("jddc"),
+                java.time.ZoneId.of(chatqa.config.Defaults.TIMEZONE), book.inactivityGap()).conversations();
+        Path labels = Path.of("src/test/resources/labels/jddc-repeat.jsonl");
+        var all = RulesVerdicts.evaluate(book, labels, conversations, false).scores().get("style.no_repeated_reply");
+        assertEquals(53, all.truePositive() + all.falseNegative(), "labelled repeats");
+        // Strict by design (Dice 0.9): what it calls a repeat is one; partial pastes are missed.
+        assertTrue(all.precision() >= 0.95 && all.recall() >= 0.4, all.toString());
+        var dev = RulesVerdicts.evaluate(book, labels, conversations, true).scores().get("style.no_repeated_reply");
+        assertEquals(9, dev.truePositive() + dev.falseNegative());
+        assertTrue(dev.precision() >= 0.95 && dev.recall() >= 0.4, dev.toString());
+    }
 }
