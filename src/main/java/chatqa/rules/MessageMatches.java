@@ -2,7 +2,6 @@ package chatqa.rules;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,7 +18,8 @@ public final class MessageMatches {
     private final List<Span>[] exclusionHits;
     private final List<Span>[] unlessHits;
     private final List<Span>[] requiresHits;
-    private final Map<Integer, List<Span>> found = new HashMap<>();
+    /** Per phrase set id, its hits once asked for (null: not yet): an array, as every message is asked about many sets. */
+    private final List<Span>[] found;
     private Map<Integer, String> failures;
     /** Where a sentence ends: a hedge or a promise word reaches no further (commas it crosses: 我也没办法直接操作，不过马上帮您提交). */
     private static final String CLAUSE_ENDS = "。！？；!?;\n";
@@ -32,11 +32,19 @@ public final class MessageMatches {
         this.exclusionHits = exclusionHits;
         this.unlessHits = unlessHits;
         this.requiresHits = requiresHits;
+        @SuppressWarnings("unchecked")
+        List<Span>[] none = new List[phraseHits.length];
+        this.found = none;
     }
 
     /** Hits of {@code set} in this message, first first; exclusions and word alignment applied. */
     public List<Span> find(PhraseSet set) {
-        return found.computeIfAbsent(set.id(), id -> compute(set));
+        List<Span> hits = found[set.id()];
+        if (hits == null) {
+            hits = compute(set);
+            found[set.id()] = hits;
+        }
+        return hits;
     }
 
     public boolean contains(PhraseSet set) {
@@ -113,7 +121,14 @@ public final class MessageMatches {
         return failures == null ? Map.of() : failures;
     }
 
+    /** Longest hit first among those starting at the same place: the clearest evidence. */
+    private static final Comparator<Span> FIRST_LONGEST = Comparator.comparingInt(Span::start)
+            .thenComparing(Comparator.comparingInt(Span::end).reversed());
+
     private List<Span> compute(PhraseSet set) {
+        if (phraseHits[set.id()].isEmpty() && set.regex() == null) {
+            return List.of(); // most sets, on most messages
+        }
         List<Span> candidates = new ArrayList<>(phraseHits[set.id()]);
         if (set.regex() != null) {
             try {
@@ -131,7 +146,7 @@ public final class MessageMatches {
             if (set.wholeWords() && !(words.isStart(s.start()) && words.isEnd(s.end()))) {
                 continue;
             }
-            if (exclusions.stream().anyMatch(s::overlaps)) {
+            if (overlapsAny(s, exclusions)) {
                 continue;
             }
             if (set.hasContext() && !contextAllows(set, s)) {
@@ -139,8 +154,18 @@ public final class MessageMatches {
             }
             out.add(s);
         }
-        // Longest hit first among those starting at the same place: the clearest evidence.
-        out.sort(Comparator.comparingInt(Span::start).thenComparing(Comparator.comparingInt(Span::end).reversed()));
+        if (out.size() > 1) {
+            out.sort(FIRST_LONGEST);
+        }
         return out;
+    }
+
+    private static boolean overlapsAny(Span s, List<Span> others) {
+        for (Span o : others) {
+            if (s.overlaps(o)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

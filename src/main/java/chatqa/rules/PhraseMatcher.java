@@ -58,19 +58,25 @@ public final class PhraseMatcher {
             trie.parseText(scanned, (begin, end, owners) -> {
                 Span span = new Span(begin, end, text.substring(begin, end));
                 for (int code : owners) {
-                    found[code & (KINDS - 1)][setId(code)].add(span);
+                    List<Span>[] lists = found[code & (KINDS - 1)];
+                    int set = setId(code);
+                    if (lists[set] == NONE) {
+                        lists[set] = new ArrayList<>(2);
+                    }
+                    lists[set].add(span);
                 }
             });
         }
         return new MessageMatches(text, words, found[HIT], found[EXCLUDE], found[UNLESS], found[REQUIRES]);
     }
 
+    /** The hits of a set the message has none of: shared, so a message allocates only for the sets it hits. */
+    private static final List<Span> NONE = List.of();
+
     @SuppressWarnings("unchecked")
     private static List<Span>[] newLists(int n) {
         List<Span>[] lists = new List[n];
-        for (int i = 0; i < n; i++) {
-            lists[i] = new ArrayList<>(0);
-        }
+        java.util.Arrays.fill(lists, NONE);
         return lists;
     }
 

@@ -15,7 +15,13 @@ final class NearDuplicate {
     /** The message's letters and digits (CJK included), lower-cased: what the pairs are taken from. */
     static String normal(String text) {
         StringBuilder sb = new StringBuilder(text.length());
-        text.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(sb::appendCodePoint);
+        for (int i = 0; i < text.length();) {
+            int c = text.codePointAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                sb.appendCodePoint(Character.toLowerCase(c));
+            }
+            i += Character.charCount(c);
+        }
         return sb.toString();
     }
 
