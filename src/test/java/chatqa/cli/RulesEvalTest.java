@@ -116,4 +116,20 @@ class RulesEvalTest {
         assertEquals(9, dev.truePositive() + dev.falseNegative());
         assertTrue(dev.precision() >= 0.95 && dev.recall() >= 0.4, dev.toString());
     }
+
+    @Test
+    void remediesAndTheirTimeOrStepOnTheDevSplitOfRealJdMessages() throws IOException {
+        assumeTrue(Files.exists(JDDC), "../shared/data is absent");
+        // 320 JDDC agent messages (260 naming a refund, a re-send, an application, urging … and 60 at
+        // random) labelled remedy / time_or_step by hand: the two conditions of resolution.concrete_step,
+        // whose phrases were chosen on the other three quarters.
+        ElementEvaluation eval = evaluate(Path.of("src/test/resources/labels/jddc-remedy-step.jsonl"), List.of(JDDC), "jddc", DEV_REMEDY,
+                java.util.Set.of("remedy", "time_or_step"), true);
+        ElementEvaluation.Score remedy = eval.scores().get("remedy");
+        ElementEvaluation.Score step = eval.scores().get("time_or_step");
+        assertTrue(remedy.precision() >= 0.7 && remedy.recall() >= 0.35, eval.render(DEV_REMEDY));
+        assertTrue(step.precision() >= 0.8 && step.recall() >= 0.6, eval.render(DEV_REMEDY));
+    }
+
+    private static final int DEV_REMEDY = 77;
 }
