@@ -186,10 +186,17 @@ public final class RowValidator {
         }
     }
 
-    /** Whether a transcript's speaker is the row's agent: its id, its name, or its name after a role word (客服小美 for 小美). */
+    /**
+     * Whether a transcript's speaker is the row's agent: its id, its name, its name after a role
+     * word (客服小美 for 小美), or a bare agent word (客服) in a row that names its agent.
+     */
     private boolean rowAgent(String who, String agentId, String agentName) {
-        return who.equals(agentId) || who.equals(agentName)
-                || (agentName != null && who.endsWith(agentName) && roles.resolveSpeaker(who) == Role.AGENT);
+        if (who.equals(agentId) || who.equals(agentName)) {
+            return true;
+        }
+        boolean named = agentId != null || agentName != null;
+        return named && (roles.resolve(who) == Role.AGENT
+                || (agentName != null && who.endsWith(agentName) && roles.resolveSpeaker(who) == Role.AGENT));
     }
 
     private static String blankToNull(String s) {

@@ -73,4 +73,30 @@ class TranscriptTest {
                   text: content
                 """, "m.yaml");
     }
+
+    @Test
+    void aBareAgentWordIsTheRowsAgentAndOtherNamesAfterTheCustomerAreAgents() {
+        ExportMapping m = MappingLoader.parse("""
+                transcript: true
+                columns:
+                  conversation_id: id
+                  agent_id: agent
+                  text: content
+                """, "m.yaml");
+        CollectingSink sink = new CollectingSink();
+        RowValidator v = new RowValidator(m, new TimestampParser(java.time.ZoneId.of("Asia/Shanghai"), List.of(), null));
+        v.validate(java.util.Map.of(CanonicalField.CONVERSATION_ID, "c1", CanonicalField.AGENT_ID, "2001", CanonicalField.TEXT, """
+                王先生 2026-11-20 10:00:00
+                在吗
+                客服 2026-11-20 10:00:20
+                在的
+                阿杰 2026-11-20 10:01:00
+                我来为您处理"""), new chatqa.model.SourceRef("m.csv", 0, 2), "row", sink);
+        assertEquals(List.of(), sink.quarantined);
+        assertEquals(List.of("王先生", "王先生", "王先生"), sink.accepted.stream().map(chatqa.model.Message::customerId).toList(),
+                "the first name no role word claims is the customer, on every message");
+        assertEquals(List.of("2001", "2001", "阿杰"), sink.accepted.stream().map(chatqa.model.Message::agentId).toList(),
+                "客服 is the row's agent (whose id every row of the conversation carries); a later unknown name another agent");
+        assertEquals(List.of(2L, 4L, 6L), sink.accepted.stream().map(x -> x.source().line()).toList(), "the row's line plus the line in the field");
+    }
 }
