@@ -60,23 +60,46 @@ public final class MappingLoader {
     }
 
     /**
+     * Where the built-in mappings of one kind are (a folder under chatqa/mappings/), by which names,
+     * the option that names them, and whether they read --ratings files.
+     */
+    record Shelf(String option, String folder, List<String> names, boolean ratingsFile) {
+    }
+
+    private static final Shelf EXPORTS = new Shelf("--mapping", "", BUILT_IN, false);
+
+    /**
      * Loads a mapping file, or a built-in mapping by name (e.g. {@code jddc}) when {@code spec} is
      * a bare name and no such file exists.
      */
     public static ExportMapping load(String spec) {
+        return load(spec, EXPORTS);
+    }
+
+    /** As {@link #load(String)}, from {@code shelf}'s built-in mappings. */
+    static ExportMapping load(String spec, Shelf shelf) {
         Path file = Path.of(spec);
         if (!Files.exists(file) && spec.matches("[a-z0-9_-]+")) {
-            try (var in = MappingLoader.class.getResourceAsStream("/chatqa/mappings/" + spec + ".yaml")) {
+            String name = shelf.folder() + spec + ".yaml";
+            try (var in = MappingLoader.class.getResourceAsStream("/chatqa/mappings/" + name)) {
                 if (in == null) {
-                    throw new ConfigError("--mapping " + spec + ": no such file, and no built-in mapping of that name (built-in: "
-                            + String.join(", ", BUILT_IN) + ")");
+                    throw new ConfigError(shelf.option() + " " + spec + ": no such file, and no built-in mapping of that name (built-in: "
+                            + String.join(", ", shelf.names()) + ")");
                 }
-                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "built-in:" + spec + ".yaml");
+                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "built-in:" + name, shelf.ratingsFile());
             } catch (IOException e) {
-                throw new ConfigError("--mapping " + spec + ": " + e.getMessage());
+                throw new ConfigError(shelf.option() + " " + spec + ": " + e.getMessage());
             }
         }
-        return load(file);
+        return read(file, shelf.ratingsFile());
+    }
+
+    private static ExportMapping read(Path file, boolean ratingsFile) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), ratingsFile);
+        } catch (IOException e) {
+            throw new ConfigError(file + ": cannot read the mapping: " + e.getMessage());
+        }
     }
 
     /** The mapping {@code spec} names (see {@link #load(String)}), or the canonical schema when it is null. */
@@ -85,11 +108,7 @@ public final class MappingLoader {
     }
 
     public static ExportMapping load(Path file) {
-        try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-        } catch (IOException e) {
-            throw new ConfigError(file + ": cannot read the mapping: " + e.getMessage());
-        }
+        return read(file, false);
     }
 
     public static ExportMapping parse(String yaml, String source) {

@@ -1,8 +1,6 @@
 package chatqa.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,25 +35,11 @@ public final class RatingsMappings {
     private RatingsMappings() {
     }
 
+    private static final MappingLoader.Shelf SHELF = new MappingLoader.Shelf("--ratings-mapping", "ratings/", BUILT_IN, true);
+
     /** A ratings mapping file, or a built-in one by name. */
     public static ExportMapping load(String spec) {
-        Path file = Path.of(spec);
-        if (!Files.exists(file) && spec.matches("[a-z0-9_-]+")) {
-            try (InputStream in = RatingsMappings.class.getResourceAsStream("/chatqa/mappings/ratings/" + spec + ".yaml")) {
-                if (in == null) {
-                    throw new ConfigError("--ratings-mapping " + spec + ": no such file, and no built-in ratings layout of that name"
-                            + " (built-in: " + String.join(", ", BUILT_IN) + ")");
-                }
-                return MappingLoader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "built-in:ratings/" + spec + ".yaml", true);
-            } catch (IOException e) {
-                throw new ConfigError("--ratings-mapping " + spec + ": " + e.getMessage());
-            }
-        }
-        try {
-            return MappingLoader.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), true);
-        } catch (IOException e) {
-            throw new ConfigError(file + ": cannot read the ratings mapping: " + e.getMessage());
-        }
+        return MappingLoader.load(spec, SHELF);
     }
 
     /**
