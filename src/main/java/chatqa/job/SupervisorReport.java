@@ -41,7 +41,7 @@ public final class SupervisorReport {
         Progress.say("read the day's figures: %d agent(s); writing their pages", report.agents().size());
         String generatedAt = ZonedDateTime.now(ZoneId.of(spark.conf().get("spark.sql.session.timeZone")))
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"));
-        HtmlReport.Written written = new HtmlReport(PersonalDataMask.standard(), words, agentPng).write(report, queries.evidence(),
+        HtmlReport.Written written = new HtmlReport(PersonalDataMask.standard(), words, agentPng).write(report, new ReportEvidence(spark, day).read(),
                 Path.of(reports, day), generatedAt);
         java.util.Map<String, String> pages = new java.util.HashMap<>();
         report.pages().forEach(p -> pages.put(p.key(), p.fileName()));
