@@ -21,11 +21,25 @@ public final class MessageEnricher {
     }
 
     public List<EnrichedMessage> enrich(Conversation conversation) {
+        return enrich(conversation, segment(conversation));
+    }
+
+    /** The words of each message of {@code conversation}, in order. */
+    public static List<SegmentedText> segment(Conversation conversation) {
+        List<SegmentedText> out = new ArrayList<>(conversation.messages().size());
+        for (Message m : conversation.messages()) {
+            out.add(Segmenter.segment(m.text()));
+        }
+        return out;
+    }
+
+    /** As {@link #enrich(Conversation)}, with the messages' words already segmented ({@link #segment}). */
+    public List<EnrichedMessage> enrich(Conversation conversation, List<SegmentedText> segmented) {
         List<Message> messages = conversation.messages();
         List<EnrichedMessage> out = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             Message m = messages.get(i);
-            SegmentedText words = Segmenter.segment(m.text());
+            SegmentedText words = segmented.get(i);
             Sentiment sentiment = m.isCustomer() ? MessageSentiment.score(m.text(), words.words(), ChatTurn.of(messages, i)) : null;
             out.add(new EnrichedMessage(m, i + 1, words, matcher.scan(m.text(), words), sentiment));
         }

@@ -40,6 +40,8 @@ import chatqa.warehouse.WarehouseMask;
 final class ConversationScoring implements FlatMapFunction<Iterator<Row>, RunTally> {
     private static final ConcurrentHashMap<String, ConversationScorer> SCORERS = new ConcurrentHashMap<>();
     private static final WarehouseMask MASK = new WarehouseMask(PersonalDataMask.standard());
+    /** Conversations segmented together before they are scored (a few thousand messages). */
+    private static final int BATCH = 128;
 
     private final String ruleBookYaml;
     private final String ruleBookSource;
@@ -94,6 +96,8 @@ final class ConversationScoring implements FlatMapFunction<Iterator<Row>, RunTal
         private final StagedTable.Writer hits;
         private final StagedTable.Writer quarantine;
         private final List<StagedTable.Writer> all;
+        /** Conversations sessionized but not yet scored: at most {@link #BATCH}. */
+        private final List<Conversation> pending = new ArrayList<>();
 
         Partition(ConversationScorer scorer, int partition, int attempt) {
             this.scorer = scorer;
@@ -135,9 +139,10 @@ final class ConversationScoring implements FlatMapFunction<Iterator<Row>, RunTal
                 }
             }
             score(group, ratings);
+            scorePending();
         }
 
-        /** Sessionizes and scores one key's messages, with the ratings of a --ratings file joined onto its conversations. */
+        /** Sessionizes one key's messages, with the ratings of a --ratings file joined onto its conversations, and queues them for scoring. */
         private void score(List<Message> group, List<Message> ratings) {
             if (group.isEmpty() && ratings.isEmpty()) {
                 return;
@@ -158,8 +163,25 @@ final class ConversationScoring implements FlatMapFunction<Iterator<Row>, RunTal
                     tally.quarantined(new RunTally.Example(u.file(), u.line(), u.reason().code(), u.field(), u.detail()));
                 }
             }
-            for (Conversation c : rated) {
-                ConversationScore s = scorer.score(c);
+            pending.addAll(rated);
+            if (pending.size() >= BATCH) {
+                scorePending();
+            }
+        }
+
+        /**
+         * Scores the conversations waiting, their messages segmented first all together: HanLP's
+         * dictionaries (tens of MB) then stay in the processor's caches for the batch instead of
+         * being pushed out by the rule checks and Parquet writes between two conversations.
+         */
+        private void scorePending() {
+            List<List<chatqa.enrich.SegmentedText>> words = new ArrayList<>(pending.size());
+            for (Conversation c : pending) {
+                words.add(chatqa.enrich.MessageEnricher.segment(c));
+            }
+            for (int i = 0; i < pending.size(); i++) {
+                Conversation c = pending.get(i);
+                ConversationScore s = scorer.score(c, words.get(i));
                 ConversationRows rows = ConversationRows.of(s, mask, storeWords);
                 conversations.write(rows.conversation());
                 for (Row m : rows.messages()) {
@@ -178,6 +200,7 @@ final class ConversationScoring implements FlatMapFunction<Iterator<Row>, RunTal
                 tally.conversation(s.outcome().outcome().code(), s.verdicts().qaScore() != null, s.scenarioNames(),
                         c.startedAt() == null ? null : c.startedAt().atZone(zoneId).toLocalDate());
             }
+            pending.clear();
         }
 
         void commit() throws IOException {

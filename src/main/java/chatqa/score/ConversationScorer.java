@@ -53,7 +53,16 @@ public final class ConversationScorer {
     }
 
     public ConversationScore score(Conversation conversation) {
-        List<EnrichedMessage> enriched = enricher.enrich(conversation);
+        return score(conversation, MessageEnricher.segment(conversation));
+    }
+
+    /**
+     * As {@link #score(Conversation)}, with the messages' words segmented beforehand
+     * ({@link MessageEnricher#segment}): the scoring task segments a batch of conversations in one
+     * go, which keeps HanLP's dictionaries in the processor's caches.
+     */
+    public ConversationScore score(Conversation conversation, List<chatqa.enrich.SegmentedText> segmented) {
+        List<EnrichedMessage> enriched = enricher.enrich(conversation, segmented);
         List<AgentSegment> parts = AgentSegments.split(enriched, book.outcomes().transfer());
         List<ScenarioTag> tags = scenarios.tag(enriched);
         ConversationView plain = new ConversationView(conversation, enriched, parts, tags);
