@@ -170,18 +170,24 @@ final class ConversationScoring implements FlatMapFunction<Iterator<Row>, RunTal
         }
 
         /**
-         * Scores the conversations waiting, their messages segmented first all together: HanLP's
-         * dictionaries (tens of MB) then stay in the processor's caches for the batch instead of
-         * being pushed out by the rule checks and Parquet writes between two conversations.
+         * Scores the conversations waiting in three sweeps — segment all their messages, enrich
+         * them all (phrase automaton, sentiment), then check and write each — so HanLP's
+         * dictionaries (tens of MB), the automaton and the sentiment weights stay in the processor's
+         * caches through a sweep instead of being pushed out by the checks and Parquet writes
+         * between two conversations.
          */
         private void scorePending() {
             List<List<chatqa.enrich.SegmentedText>> words = new ArrayList<>(pending.size());
             for (Conversation c : pending) {
                 words.add(chatqa.enrich.MessageEnricher.segment(c));
             }
+            List<List<chatqa.enrich.EnrichedMessage>> enriched = new ArrayList<>(pending.size());
+            for (int i = 0; i < pending.size(); i++) {
+                enriched.add(scorer.enrich(pending.get(i), words.get(i)));
+            }
             for (int i = 0; i < pending.size(); i++) {
                 Conversation c = pending.get(i);
-                ConversationScore s = scorer.score(c, words.get(i));
+                ConversationScore s = scorer.score(c, enriched.get(i));
                 ConversationRows rows = ConversationRows.of(s, mask, storeWords);
                 conversations.write(rows.conversation());
                 for (Row m : rows.messages()) {

@@ -53,16 +53,21 @@ public final class ConversationScorer {
     }
 
     public ConversationScore score(Conversation conversation) {
-        return score(conversation, MessageEnricher.segment(conversation));
+        return score(conversation, enrich(conversation, MessageEnricher.segment(conversation)));
     }
 
     /**
-     * As {@link #score(Conversation)}, with the messages' words segmented beforehand
-     * ({@link MessageEnricher#segment}): the scoring task segments a batch of conversations in one
-     * go, which keeps HanLP's dictionaries in the processor's caches.
+     * The messages of {@code conversation} enriched (words, phrase hits, sentiment), from their words
+     * segmented beforehand ({@link MessageEnricher#segment}): the scoring task segments, then
+     * enriches a batch of conversations in one go before it checks them, which keeps HanLP's
+     * dictionaries, the phrase automaton and the sentiment weights in the processor's caches.
      */
-    public ConversationScore score(Conversation conversation, List<chatqa.enrich.SegmentedText> segmented) {
-        List<EnrichedMessage> enriched = enricher.enrich(conversation, segmented);
+    public List<EnrichedMessage> enrich(Conversation conversation, List<chatqa.enrich.SegmentedText> segmented) {
+        return enricher.enrich(conversation, segmented);
+    }
+
+    /** As {@link #score(Conversation)}, with its messages enriched beforehand ({@link #enrich}). */
+    public ConversationScore score(Conversation conversation, List<EnrichedMessage> enriched) {
         List<AgentSegment> parts = AgentSegments.split(enriched, book.outcomes().transfer());
         List<ScenarioTag> tags = scenarios.tag(enriched);
         ConversationView plain = new ConversationView(conversation, enriched, parts, tags);
