@@ -20,10 +20,6 @@ public final class MessageEnricher {
         this.matcher = new PhraseMatcher(book.phraseSets());
     }
 
-    public List<EnrichedMessage> enrich(Conversation conversation) {
-        return enrich(conversation, segment(conversation));
-    }
-
     /** The words of each message of {@code conversation}, in order. */
     public static List<SegmentedText> segment(Conversation conversation) {
         List<SegmentedText> out = new ArrayList<>(conversation.messages().size());
@@ -33,7 +29,7 @@ public final class MessageEnricher {
         return out;
     }
 
-    /** As {@link #enrich(Conversation)}, with the messages' words already segmented ({@link #segment}). */
+    /** The messages of {@code conversation} enriched, from their words segmented beforehand ({@link #segment}). */
     public List<EnrichedMessage> enrich(Conversation conversation, List<SegmentedText> segmented) {
         List<Message> messages = conversation.messages();
         List<EnrichedMessage> out = new ArrayList<>(messages.size());

@@ -88,8 +88,7 @@ class RulesEvalTest {
         // Every JDDC conversation where the customer sent an order or phone number and an agent later
         // mentioned one (184), judged by hand: did the agent ask for it again?
         var book = RuleBookLoader.loadDefault();
-        var conversations = chatqa.ingest.LocalExports.read(List.of(JDDC), chatqa.ingest.MappingLoader.loadOrCanonical("jddc"),
-                java.time.ZoneId.of(chatqa.config.Defaults.TIMEZONE), book.inactivityGap()).conversations();
+        var conversations = jddcConversations(book);
         Path labels = Path.of("src/test/resources/labels/jddc-asked-again.jsonl");
         var all = RulesVerdicts.evaluate(book, labels, conversations, false).scores().get("handling.asked_again_for_given_info");
         assertEquals(6, all.truePositive() + all.falseNegative(), "labelled repeated requests");
@@ -105,8 +104,7 @@ class RulesEvalTest {
         // 149 JDDC conversations judged by hand (89 where two agent messages within three share half
         // their character pairs, 60 drawn from the rest): did an agent paste the same reply again?
         var book = RuleBookLoader.loadDefault();
-        var conversations = chatqa.ingest.LocalExports.read(List.of(JDDC), chatqa.ingest.MappingLoader.loadOrCanonical("jddc"),
-                java.time.ZoneId.of(chatqa.config.Defaults.TIMEZONE), book.inactivityGap()).conversations();
+        var conversations = jddcConversations(book);
         Path labels = Path.of("src/test/resources/labels/jddc-repeat.jsonl");
         var all = RulesVerdicts.evaluate(book, labels, conversations, false).scores().get("style.no_repeated_reply");
         assertEquals(53, all.truePositive() + all.falseNegative(), "labelled repeats");
@@ -132,4 +130,10 @@ class RulesEvalTest {
     }
 
     private static final int DEV_REMEDY = 77;
+
+    /** The JDDC sample's conversations, sessionized as the book says. */
+    private static List<chatqa.model.Conversation> jddcConversations(chatqa.rules.RuleBook book) throws IOException {
+        return chatqa.ingest.LocalExports.read(List.of(JDDC), chatqa.ingest.MappingLoader.loadOrCanonical("jddc"),
+                java.time.ZoneId.of(chatqa.config.Defaults.TIMEZONE), book.inactivityGap()).conversations();
+    }
 }
