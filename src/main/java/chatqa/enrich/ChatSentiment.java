@@ -40,11 +40,10 @@ public final class ChatSentiment {
     public static final double CONVENTION_SCORE = 0.5;
 
     /** Per feature, its weight for each class (in {@link SentimentLabel} order). */
-    private final Map<String, double[]> weights;
+    private final FeatureWeights weights;
 
     ChatSentiment(Map<String, double[]> weights) {
-        // A HashMap: read for every feature of every customer message, where Map.copyOf's probing costs more.
-        this.weights = java.util.Collections.unmodifiableMap(new HashMap<>(weights));
+        this.weights = new FeatureWeights(weights);
     }
 
     /** The shipped model, loaded once per JVM on first use. */

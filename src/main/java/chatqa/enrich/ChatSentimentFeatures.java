@@ -106,8 +106,8 @@ final class ChatSentimentFeatures {
             return names;
         }
         List<String> names = new java.util.ArrayList<>(4);
-        cues.groups().forEach((name, pattern) -> {
-            if (pattern.matcher(normal).find()) {
+        cues.groups().forEach((name, cue) -> {
+            if (cue.find(normal)) {
                 names.add(name);
             }
         });
@@ -127,8 +127,8 @@ final class ChatSentimentFeatures {
             f.put("#pa-none", 1.0);
         } else {
             String agent = masked(turn.previousAgent().toLowerCase(Locale.ROOT));
-            cues.agentGroups().forEach((name, pattern) -> {
-                if (pattern.matcher(agent).find()) {
+            cues.agentGroups().forEach((name, cue) -> {
+                if (cue.find(agent)) {
                     f.put("pa:" + name, 1.0);
                 }
             });
@@ -152,8 +152,8 @@ final class ChatSentimentFeatures {
      * The named cue groups of {@code chatqa/sentiment/chat-cues.yaml} and the lexicon's negators,
      * read once per JVM.
      */
-    record Cues(Map<String, Pattern> groups, Map<String, Pattern> agentGroups, Map<String, Pattern> negativeWhen,
-                Map<String, Pattern> positiveWhen, Pattern hypothetical, Set<String> negators) {
+    record Cues(Map<String, Cue> groups, Map<String, Cue> agentGroups, Map<String, Cue> negativeWhen,
+                Map<String, Cue> positiveWhen, Cue hypothetical, Set<String> negators) {
         static final Cues SHARED = load();
 
         private static Cues load() {
@@ -165,7 +165,7 @@ final class ChatSentimentFeatures {
                         new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "chat-cues.yaml");
                 return new Cues(patterns(root.required("cues")), patterns(root.required("agent_cues")),
                         patterns(root.required("negative_when")), patterns(root.required("positive_when")),
-                        Pattern.compile(root.required("hypothetical").text()),
+                        Cue.of(root.required("hypothetical").text()),
                         ChatLexicon.load().negators());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -179,7 +179,7 @@ final class ChatSentimentFeatures {
         String negativeConvention(String text) {
             String normal = masked(text.toLowerCase(Locale.ROOT));
             String hit = firstHit(negativeWhen, normal);
-            return hit == null || hypothetical.matcher(normal).find() ? null : hit;
+            return hit == null || hypothetical.find(normal) ? null : hit;
         }
 
         /** The convention that makes {@code text} positive when the model calls it neutral, or null. */
@@ -187,9 +187,12 @@ final class ChatSentimentFeatures {
             return firstHit(positiveWhen, text.toLowerCase(Locale.ROOT).strip());
         }
 
-        private static String firstHit(Map<String, Pattern> groups, String text) {
-            for (Map.Entry<String, Pattern> e : groups.entrySet()) {
-                Matcher m = e.getValue().matcher(text);
+        private static String firstHit(Map<String, Cue> groups, String text) {
+            for (Map.Entry<String, Cue> e : groups.entrySet()) {
+                if (!e.getValue().needs().mayMatch(text)) {
+                    continue;
+                }
+                Matcher m = e.getValue().pattern().matcher(text);
                 if (m.find()) {
                     return e.getKey() + "('" + m.group().strip() + "')";
                 }
@@ -197,10 +200,26 @@ final class ChatSentimentFeatures {
             return null;
         }
 
-        private static Map<String, Pattern> patterns(chatqa.config.YamlTree groups) {
-            Map<String, Pattern> out = new java.util.TreeMap<>();
-            groups.entries().forEach((name, regex) -> out.put(name, Pattern.compile(regex.text())));
+        private static Map<String, Cue> patterns(chatqa.config.YamlTree groups) {
+            Map<String, Cue> out = new java.util.TreeMap<>();
+            groups.entries().forEach((name, regex) -> out.put(name, Cue.of(regex.text())));
             return out;
+        }
+    }
+
+    /**
+     * A cue group's expression with the characters its matches need: most messages have none
+     * of a group's characters, and a scan of the text is far cheaper than the engine trying
+     * every alternative at every position.
+     */
+    record Cue(Pattern pattern, chatqa.rules.RequiredChars needs) {
+        static Cue of(String regex) {
+            Pattern p = Pattern.compile(regex);
+            return new Cue(p, chatqa.rules.RequiredChars.of(p));
+        }
+
+        boolean find(String text) {
+            return needs.mayMatch(text) && pattern.matcher(text).find();
         }
     }
 

@@ -126,11 +126,13 @@ public final class MessageMatches {
             .thenComparing(Comparator.comparingInt(Span::end).reversed());
 
     private List<Span> compute(PhraseSet set) {
-        if (phraseHits[set.id()].isEmpty() && set.regex() == null) {
-            return List.of(); // most sets, on most messages
+        // Most sets, on most messages: no phrase hit, and no regex or none of the characters its matches need.
+        boolean runRegex = set.regex() != null && set.regexNeeds().mayMatch(text);
+        if (phraseHits[set.id()].isEmpty() && !runRegex) {
+            return List.of();
         }
         List<Span> candidates = new ArrayList<>(phraseHits[set.id()]);
-        if (set.regex() != null) {
+        if (runRegex) {
             try {
                 candidates.addAll(GuardedRegex.findAll(set.regex(), text, GuardedRegex.SCORING_BUDGET_NANOS));
             } catch (GuardedRegex.Failure f) {

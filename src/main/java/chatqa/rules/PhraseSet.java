@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  * quoted (您说"保证明天到"是吗), not the speaker's own.
  *
  * @param id index of this set in its rule book's matcher
+ * @param regexNeeds the characters a match of {@code regex} needs, read from it once when the book is built
  */
 public record PhraseSet(int id, List<String> phrases, Pattern regex, List<String> exclude, boolean wholeWords,
-                        List<String> unlessNear, List<String> requiresNear, int nearChars, boolean ignoreQuoted) implements Serializable {
+                        List<String> unlessNear, List<String> requiresNear, int nearChars, boolean ignoreQuoted,
+                        RequiredChars regexNeeds) implements Serializable {
     /** How far from a hit its context is looked for when the rule book does not say. */
     public static final int DEFAULT_NEAR_CHARS = 10;
 
@@ -27,6 +29,11 @@ public record PhraseSet(int id, List<String> phrases, Pattern regex, List<String
         exclude = List.copyOf(exclude);
         unlessNear = List.copyOf(unlessNear);
         requiresNear = List.copyOf(requiresNear);
+    }
+
+    public PhraseSet(int id, List<String> phrases, Pattern regex, List<String> exclude, boolean wholeWords,
+                     List<String> unlessNear, List<String> requiresNear, int nearChars, boolean ignoreQuoted) {
+        this(id, phrases, regex, exclude, wholeWords, unlessNear, requiresNear, nearChars, ignoreQuoted, RequiredChars.of(regex));
     }
 
     /** A set without context conditions. */
