@@ -212,10 +212,10 @@ final class ChatSentimentFeatures {
      * of a group's characters, and a scan of the text is far cheaper than the engine trying
      * every alternative at every position.
      */
-    record Cue(Pattern pattern, chatqa.rules.RequiredChars needs) {
+    record Cue(Pattern pattern, chatqa.rules.RequiredText needs) {
         static Cue of(String regex) {
             Pattern p = Pattern.compile(regex);
-            return new Cue(p, chatqa.rules.RequiredChars.of(p));
+            return new Cue(p, chatqa.rules.RequiredText.of(p));
         }
 
         boolean find(String text) {

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public record PhraseSet(int id, List<String> phrases, Pattern regex, List<String> exclude, boolean wholeWords,
                         List<String> unlessNear, List<String> requiresNear, int nearChars, boolean ignoreQuoted,
-                        RequiredChars regexNeeds) implements Serializable {
+                        RequiredText regexNeeds) implements Serializable {
     /** How far from a hit its context is looked for when the rule book does not say. */
     public static final int DEFAULT_NEAR_CHARS = 10;
 
@@ -33,7 +33,7 @@ public record PhraseSet(int id, List<String> phrases, Pattern regex, List<String
 
     public PhraseSet(int id, List<String> phrases, Pattern regex, List<String> exclude, boolean wholeWords,
                      List<String> unlessNear, List<String> requiresNear, int nearChars, boolean ignoreQuoted) {
-        this(id, phrases, regex, exclude, wholeWords, unlessNear, requiresNear, nearChars, ignoreQuoted, RequiredChars.of(regex));
+        this(id, phrases, regex, exclude, wholeWords, unlessNear, requiresNear, nearChars, ignoreQuoted, RequiredText.of(regex));
     }
 
     /** A set without context conditions. */

@@ -17,18 +17,26 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-class RequiredCharsTest {
+class RequiredTextTest {
     private static String needs(String regex) {
-        return RequiredChars.of(Pattern.compile(regex)).toString();
+        return RequiredText.of(Pattern.compile(regex)).toString();
     }
 
     @Test
-    void aSequenceKeepsItsSmallestMemberAndAnAlternationTheUnion() {
-        assertEquals("送", needs("(今天|明天)送到"), "the one-character member, not the two-way group");
-        assertEquals("今明", needs("(今天|明天)[^，。]{0,10}"));
-        assertEquals("今明", needs("(今天|明天)(送到|到货|到)"), "a tie keeps the first");
-        assertEquals("为帮给转", needs("[转为帮给]"));
-        assertEquals("0123456789", needs("[0-9]+"));
+    void runsOfExactPiecesStayWholeStrings() {
+        assertEquals("今天送到|明天送到", needs("(今天|明天)送到"));
+        assertEquals("今天到|今天送到|明天到|明天送到", needs("(今天|明天)(送到|到货|到)"), "今天到货 contains 今天到");
+        assertEquals("不可能", needs("(的|吧)?不可能(的|吧|啊)?"), "optional pieces add their strings and \"\"");
+        assertEquals("不满|失望", needs("失望|不满意|不满"));
+        assertEquals("为|帮|给|转", needs("[转为帮给]"));
+        assertEquals("0|1|2|3|4|5|6|7|8|9", needs("[0-9]+"));
+    }
+
+    @Test
+    void aSequenceKeepsThePieceLeastLikelyToBeThere() {
+        assertEquals("今天|明天", needs("(今天|明天)[^，。]{0,10}"));
+        assertEquals("送到", needs("(今|明)[^，。]{0,10}送到"), "a two-character string over two single characters");
+        assertEquals("满", needs("满\\s*[0-9０-９]+"));
     }
 
     @Test
@@ -42,22 +50,22 @@ class RequiredCharsTest {
         assertEquals("", needs("[a[b]]"), "nested classes");
         assertEquals("", needs("x{0,2}"));
         assertEquals("", needs("."));
-        assertFalse(RequiredChars.of(Pattern.compile("今天", Pattern.COMMENTS)).isKnown(), "comments mode reads spaces differently");
+        assertFalse(RequiredText.of(Pattern.compile("今天", Pattern.COMMENTS)).isKnown(), "comments mode reads spaces differently");
     }
 
     @Test
-    void lookaroundsAnchorsAndEscapesAreStepsNotRequirements() {
-        assertEquals("可", needs("(?<!不)可(以|能)"));
-        assertEquals("转", needs("(?=[转为])(?<!无法[^，]{0,4})转(接|人工)"));
+    void lookaroundsAnchorsAndEscapesMatchNoText() {
+        assertEquals("可以|可能", needs("(?<!不)可(以|能)"));
+        assertEquals("转人工|转接", needs("(?=[转为])(?<!无法[^，]{0,4})转(接|人工)"));
         assertEquals("亲", needs("^[\\s\\p{P}]*亲"));
+        assertEquals("亲你好", needs("^亲\\b你好$"));
         assertEquals(".", needs("\\d+\\.\\d+"), "an escaped dot is a dot");
-        assertEquals("满", needs("满\\s*[0-9０-９]+"));
-        assertEquals("天", needs("\\b\\u0041?天\\x{4e00}?"));
+        assertEquals("天", needs("\\u0041?天\\x{4e00}?"));
     }
 
     @Test
     void caseInsensitiveExpressionsNeedEveryCaseOfTheirLetters() {
-        RequiredChars r = RequiredChars.of(Pattern.compile("k\\b|天", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+        RequiredText r = RequiredText.of(Pattern.compile("k\\b|天", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
         assertTrue(r.mayMatch("3K"));
         assertTrue(r.mayMatch("3k"));
         assertTrue(r.mayMatch("3\u212A"), "the Kelvin sign folds to k");
@@ -66,10 +74,10 @@ class RequiredCharsTest {
 
     @Test
     void aTextWithoutTheNeededCharactersIsSkipped() {
-        RequiredChars r = RequiredChars.of(Pattern.compile("(今天|明天)[^，。]{0,10}(到|送到)"));
+        RequiredText r = RequiredText.of(Pattern.compile("(今天|明天)[^，。]{0,10}(到|送到)"));
         assertFalse(r.mayMatch("您好，请问有什么可以帮您"));
         assertTrue(r.mayMatch("明天送到"));
-        assertTrue(RequiredChars.NONE.mayMatch(""));
+        assertTrue(RequiredText.NONE.mayMatch(""));
     }
 
     /**
@@ -82,7 +90,7 @@ class RequiredCharsTest {
         List<Pattern> patterns = new ArrayList<>();
         Pattern quoted = Pattern.compile("^\\s*(?:-\\s*)?(?:regex|[a-z_]+):\\s*'(.*)'\\s*$");
         for (String resource : List.of("/chatqa/rules/default.yaml", "/chatqa/sentiment/chat-cues.yaml")) {
-            try (InputStream in = RequiredCharsTest.class.getResourceAsStream(resource)) {
+            try (InputStream in = RequiredTextTest.class.getResourceAsStream(resource)) {
                 for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                     Matcher m = quoted.matcher(line);
                     if (m.matches() && (line.contains("regex:") || resource.contains("cues"))) {
@@ -101,7 +109,7 @@ class RequiredCharsTest {
         int known = 0;
         int skipped = 0;
         for (Pattern p : patterns) {
-            RequiredChars r = RequiredChars.of(p);
+            RequiredText r = RequiredText.of(p);
             known += r.isKnown() ? 1 : 0;
             String alphabet = p.pattern().replaceAll("[\\\\()\\[\\]{}|?*+^$]", "") + "，。 天";
             List<String> probes = new ArrayList<>(texts);
