@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import chatqa.rules.PrefilteredPattern;
+
 /**
  * The features the chat sentiment model reads from one customer message: its words (HanLP),
  * words under a negator, its Chinese characters and their pairs and triples (which survive
@@ -152,8 +154,8 @@ final class ChatSentimentFeatures {
      * The named cue groups of {@code chatqa/sentiment/chat-cues.yaml} and the lexicon's negators,
      * read once per JVM.
      */
-    record Cues(Map<String, Cue> groups, Map<String, Cue> agentGroups, Map<String, Cue> negativeWhen,
-                Map<String, Cue> positiveWhen, Cue hypothetical, Set<String> negators) {
+    record Cues(Map<String, PrefilteredPattern> groups, Map<String, PrefilteredPattern> agentGroups, Map<String, PrefilteredPattern> negativeWhen,
+                Map<String, PrefilteredPattern> positiveWhen, PrefilteredPattern hypothetical, Set<String> negators) {
         static final Cues SHARED = load();
 
         private static Cues load() {
@@ -165,7 +167,7 @@ final class ChatSentimentFeatures {
                         new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "chat-cues.yaml");
                 return new Cues(patterns(root.required("cues")), patterns(root.required("agent_cues")),
                         patterns(root.required("negative_when")), patterns(root.required("positive_when")),
-                        Cue.of(root.required("hypothetical").text()),
+                        PrefilteredPattern.compile(root.required("hypothetical").text()),
                         ChatLexicon.load().negators());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -187,39 +189,20 @@ final class ChatSentimentFeatures {
             return firstHit(positiveWhen, text.toLowerCase(Locale.ROOT).strip());
         }
 
-        private static String firstHit(Map<String, Cue> groups, String text) {
-            for (Map.Entry<String, Cue> e : groups.entrySet()) {
-                if (!e.getValue().needs().mayMatch(text)) {
-                    continue;
-                }
-                Matcher m = e.getValue().pattern().matcher(text);
-                if (m.find()) {
+        private static String firstHit(Map<String, PrefilteredPattern> groups, String text) {
+            for (Map.Entry<String, PrefilteredPattern> e : groups.entrySet()) {
+                Matcher m = e.getValue().first(text);
+                if (m != null) {
                     return e.getKey() + "('" + m.group().strip() + "')";
                 }
             }
             return null;
         }
 
-        private static Map<String, Cue> patterns(chatqa.config.YamlTree groups) {
-            Map<String, Cue> out = new java.util.TreeMap<>();
-            groups.entries().forEach((name, regex) -> out.put(name, Cue.of(regex.text())));
+        private static Map<String, PrefilteredPattern> patterns(chatqa.config.YamlTree groups) {
+            Map<String, PrefilteredPattern> out = new java.util.TreeMap<>();
+            groups.entries().forEach((name, regex) -> out.put(name, PrefilteredPattern.compile(regex.text())));
             return out;
-        }
-    }
-
-    /**
-     * A cue group's expression with the characters its matches need: most messages have none
-     * of a group's characters, and a scan of the text is far cheaper than the engine trying
-     * every alternative at every position.
-     */
-    record Cue(Pattern pattern, chatqa.rules.RequiredText needs) {
-        static Cue of(String regex) {
-            Pattern p = Pattern.compile(regex);
-            return new Cue(p, chatqa.rules.RequiredText.of(p));
-        }
-
-        boolean find(String text) {
-            return needs.mayMatch(text) && pattern.matcher(text).find();
         }
     }
 

@@ -4,15 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 import chatqa.config.YamlTree;
+import chatqa.rules.PrefilteredPattern;
 
 /**
  * The phrase groups of {@code chatqa/score/satisfaction-cues.yaml}: whether the customer thanked,
  * the agent apologised, or the agent sent the customer to another channel. Read once per JVM.
  */
-record SatisfactionCues(Pattern customerThanked, Pattern agentApologised, Pattern sentElsewhere) {
+record SatisfactionCues(PrefilteredPattern customerThanked, PrefilteredPattern agentApologised, PrefilteredPattern sentElsewhere) {
     static final String RESOURCE = "/chatqa/score/satisfaction-cues.yaml";
     static final SatisfactionCues SHARED = load();
 
@@ -28,7 +28,7 @@ record SatisfactionCues(Pattern customerThanked, Pattern agentApologised, Patter
         }
     }
 
-    private static Pattern pattern(YamlTree cues, String name) {
-        return Pattern.compile(cues.required(name).text());
+    private static PrefilteredPattern pattern(YamlTree cues, String name) {
+        return PrefilteredPattern.compile(cues.required(name).text());
     }
 }

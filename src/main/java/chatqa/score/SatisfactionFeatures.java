@@ -53,12 +53,12 @@ final class SatisfactionFeatures {
         f.put("agent repeated a message", flag(agentTexts.stream().filter(t -> t.length() >= 8).distinct().count()
                 < agentTexts.stream().filter(t -> t.length() >= 8).count()));
         SatisfactionCues cues = SatisfactionCues.SHARED;
-        f.put("customer thanked", flag(customer.stream().anyMatch(m -> cues.customerThanked().matcher(m.message().text()).find())));
+        f.put("customer thanked", flag(customer.stream().anyMatch(m -> cues.customerThanked().find(m.message().text()))));
         f.put("negative customer messages", Math.log1p(customer.stream().filter(m -> m.sentiment().isNegative()).count()));
         f.put("agent apologies", Math.log1p(messages.stream()
-                .filter(m -> m.message().isAgent() && cues.agentApologised().matcher(m.message().text()).find()).count()));
+                .filter(m -> m.message().isAgent() && cues.agentApologised().find(m.message().text())).count()));
         f.put("sent to another channel", flag(messages.stream()
-                .anyMatch(m -> m.message().isAgent() && cues.sentElsewhere().matcher(m.message().text()).find())));
+                .anyMatch(m -> m.message().isAgent() && cues.sentElsewhere().find(m.message().text()))));
         // Long agent answers and long customer messages both go with harder problems.
         f.put("agent message length", Math.log1p(messages.stream().filter(m -> m.message().isAgent())
                 .mapToInt(m -> m.message().text().length()).average().orElse(0)));
