@@ -18,6 +18,9 @@ public final class MessageMatches {
     private final List<Span>[] exclusionHits;
     private final List<Span>[] unlessHits;
     private final List<Span>[] requiresHits;
+    /** Per set id: its regex's required strings are in the automaton, and whether this message has one of them. */
+    private final boolean[] gated;
+    private final boolean[] gateOpen;
     /** Per phrase set id, its hits once asked for (null: not yet): an array, as every message is asked about many sets. */
     private final List<Span>[] found;
     private Map<Integer, String> failures;
@@ -25,13 +28,15 @@ public final class MessageMatches {
     private static final String CLAUSE_ENDS = "。！？；!?;\n";
 
     MessageMatches(String text, WordBoundaries words, List<Span>[] phraseHits, List<Span>[] exclusionHits, List<Span>[] unlessHits,
-                   List<Span>[] requiresHits) {
+                   List<Span>[] requiresHits, boolean[] gated, boolean[] gateOpen) {
         this.text = text;
         this.words = words;
         this.phraseHits = phraseHits;
         this.exclusionHits = exclusionHits;
         this.unlessHits = unlessHits;
         this.requiresHits = requiresHits;
+        this.gated = gated;
+        this.gateOpen = gateOpen;
         @SuppressWarnings("unchecked")
         List<Span>[] none = new List[phraseHits.length];
         this.found = none;
@@ -127,7 +132,7 @@ public final class MessageMatches {
 
     private List<Span> compute(PhraseSet set) {
         // Most sets, on most messages: no phrase hit, and no regex or none of the characters its matches need.
-        boolean runRegex = set.regex() != null && set.regexNeeds().mayMatch(text);
+        boolean runRegex = set.regex() != null && (gated[set.id()] ? gateOpen[set.id()] : set.regexNeeds().mayMatch(text));
         if (phraseHits[set.id()].isEmpty() && !runRegex) {
             return List.of();
         }

@@ -129,6 +129,17 @@ public final class RequiredText implements Serializable {
         return true;
     }
 
+    /** The required strings, or an empty list when no requirement is known. */
+    public List<String> strings() {
+        List<String> all = new ArrayList<>();
+        if (first != null) {
+            for (String[] group : byFirst) {
+                all.addAll(Arrays.asList(group));
+            }
+        }
+        return all;
+    }
+
     /** Whether a requirement is known (for tests and diagnostics). */
     public boolean isKnown() {
         return first != null;
@@ -137,14 +148,7 @@ public final class RequiredText implements Serializable {
     /** The required strings, sorted and joined by |, for tests and diagnostics ("" when none is known). */
     @Override
     public String toString() {
-        if (first == null) {
-            return "";
-        }
-        List<String> all = new ArrayList<>();
-        for (String[] group : byFirst) {
-            all.addAll(Arrays.asList(group));
-        }
-        return String.join("|", all);
+        return String.join("|", strings());
     }
 
     /**
