@@ -79,7 +79,7 @@ public final class ChatSentiment {
      * neutral positive; either moves the score to at least {@link #CONVENTION_SCORE} from 0.
      */
     public Sentiment score(String text, List<String> words, ChatTurn turn) {
-        Map<String, Double> x = features(text, words, turn);
+        Known x = known(features(text, words, turn));
         double[] p = probabilities(x);
         int best = 0;
         for (int c = 1; c < CLASSES; c++) {
@@ -111,16 +111,38 @@ public final class ChatSentiment {
         return ChatSentimentFeatures.extract(text, words, turn);
     }
 
-    double[] probabilities(Map<String, Double> x) {
-        double[] z = new double[CLASSES];
+    /**
+     * The message's features the model has weights for, in extraction order, each looked up once
+     * for the probabilities and the explanation.
+     */
+    private record Known(String[] names, double[] values, double[][] weights, int size) {
+    }
+
+    private Known known(Map<String, Double> x) {
+        String[] names = new String[x.size()];
+        double[] values = new double[x.size()];
+        double[][] w = new double[x.size()][];
+        int[] n = {0};
         x.forEach((f, v) -> {
-            double[] w = weights.get(f);
-            if (w != null) {
-                for (int c = 0; c < CLASSES; c++) {
-                    z[c] += w[c] * v;
-                }
+            double[] wf = weights.get(f);
+            if (wf != null) {
+                names[n[0]] = f;
+                values[n[0]] = v;
+                w[n[0]++] = wf;
             }
         });
+        return new Known(names, values, w, n[0]);
+    }
+
+    private static double[] probabilities(Known x) {
+        double[] z = new double[CLASSES];
+        for (int i = 0; i < x.size(); i++) {
+            double[] w = x.weights()[i];
+            double v = x.values()[i];
+            for (int c = 0; c < CLASSES; c++) {
+                z[c] += w[c] * v;
+            }
+        }
         return softmax(z);
     }
 
@@ -139,19 +161,21 @@ public final class ChatSentiment {
     }
 
     /** "negative: problem_report('裂了') 屏幕(+0.4)": the convention, then what the model saw towards that label. */
-    private String byConvention(Map<String, Double> x, int label, String convention) {
+    private static String byConvention(Known x, int label, String convention) {
         String model = explain(x, label);
         return SentimentLabel.values()[label].code() + ": " + convention + (model.indexOf(':') < 0 ? "" : model.substring(model.indexOf(':') + 1));
     }
 
     /** The three features that pushed hardest towards {@code label} over the other classes, e.g. {@code 太慢(+1.2) !!(+0.8)}. */
-    private String explain(Map<String, Double> x, int label) {
+    private static String explain(Known x, int label) {
         List<Map.Entry<String, Double>> pushes = new ArrayList<>();
         Map<String, Double> byName = new java.util.LinkedHashMap<>();
-        x.forEach((f, v) -> {
-            double[] w = weights.get(f);
-            if (w == null || f.equals("#bias") || f.startsWith("#len")) {
-                return;
+        for (int i = 0; i < x.size(); i++) {
+            String f = x.names()[i];
+            double[] w = x.weights()[i];
+            double v = x.values()[i];
+            if (f.equals("#bias") || f.startsWith("#len")) {
+                continue;
             }
             double others = 0;
             for (int c = 0; c < CLASSES; c++) {
@@ -164,7 +188,7 @@ public final class ChatSentiment {
                 // A word and its characters read the same: their pushes add up under one name.
                 byName.merge(readable(f), push, Double::sum);
             }
-        });
+        }
         byName.forEach((name, push) -> {
             if (push > 0.05) {
                 pushes.add(Map.entry(name, push));
@@ -186,6 +210,13 @@ public final class ChatSentiment {
      * double, rounded half up), without parsing a format for every message.
      */
     static String oneDecimal(double v) {
+        double tenths = v * 10;
+        double fraction = tenths - Math.floor(tenths);
+        if (v >= 0 && v < 1e6 && Math.abs(fraction - 0.5) > 1e-6) {
+            // Away from a tie the double and its shortest decimal round the same way: no BigDecimal.
+            long n = Math.round(tenths);
+            return (n / 10) + "." + (n % 10);
+        }
         return new java.math.BigDecimal(Double.toString(v)).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 

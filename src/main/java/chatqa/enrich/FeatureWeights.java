@@ -7,7 +7,7 @@ import java.util.Map;
  * features are short strings of Chinese characters ("c:还没", "t:怎么还"), and String.hashCode
  * (31·a + b) gives thousands of such pairs the same value: in a HashMap they pile into tree bins
  * and every look-up, for every feature of every customer message, walks a tree comparing strings.
- * A 64-bit multiply-and-mix hash spreads them.
+ * Mixing the code and probing an open table keeps each look-up to a comparison or two.
  */
 final class FeatureWeights {
     private final String[] keys;
@@ -43,13 +43,10 @@ final class FeatureWeights {
     }
 
     private int slot(String s) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0, n = s.length(); i < n; i++) {
-            h = (h ^ s.charAt(i)) * 0x100000001b3L;
-        }
+        // String caches its hashCode, and the feature map has computed it already; the mix spreads
+        // the narrow range of 31·a + b over the table. Equal codes are few and probe on.
+        long h = s.hashCode() * 0x9E3779B97F4A7C15L;
         h ^= h >>> 29;
-        h *= 0xbf58476d1ce4e5b9L;
-        h ^= h >>> 32;
-        return (int) h & mask;
+        return (int) (h ^ h >>> 32) & mask;
     }
 }
