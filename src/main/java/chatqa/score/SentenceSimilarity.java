@@ -20,8 +20,9 @@ import chatqa.rules.RuleKind;
  * message often says several things (我要退货 都四天了怎么还没到), so each clause is compared on its
  * own as well as the whole message, and the closest clause is the evidence. Example features are
  * built once per rule book. Features are numbers (a pair's two chars, a word's hash with a tag bit)
- * in sorted arrays, so a comparison is one merge with no hashing or boxing: it runs for every
- * in-scope message of the day against every example.
+ * in sorted arrays; each condition keeps, per example feature, the examples that have it, so a
+ * message's shared counts with all examples come from one binary search per message feature —
+ * this runs for every in-scope message of the day.
  */
 final class SentenceSimilarity {
     /**
@@ -42,13 +43,51 @@ final class SentenceSimilarity {
     private static final long WORD = 1L << 40;
 
     private final Map<Integer, List<long[]>> examples = new HashMap<>();
+    /** Per condition, which examples have each feature: a message's shared counts with every example in one pass over its features. */
+    private final Map<Integer, Postings> postings = new HashMap<>();
+
+    /** The examples' features, sorted and distinct, each with the examples (ascending) that have it. */
+    private record Postings(long[] features, int[][] examples) {
+        static Postings of(List<long[]> examples) {
+            java.util.TreeMap<Long, List<Integer>> by = new java.util.TreeMap<>();
+            for (int i = 0; i < examples.size(); i++) {
+                for (long f : examples.get(i)) {
+                    by.computeIfAbsent(f, k -> new ArrayList<>()).add(i);
+                }
+            }
+            long[] features = new long[by.size()];
+            int[][] owners = new int[by.size()][];
+            int k = 0;
+            for (Map.Entry<Long, List<Integer>> e : by.entrySet()) {
+                features[k] = e.getKey();
+                owners[k++] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+            }
+            return new Postings(features, owners);
+        }
+
+        /** How many features {@code text} shares with each example. */
+        int[] shared(long[] text, int exampleCount) {
+            int[] out = new int[exampleCount];
+            for (long f : text) {
+                int k = Arrays.binarySearch(features, f);
+                if (k >= 0) {
+                    for (int e : examples[k]) {
+                        out[e]++;
+                    }
+                }
+            }
+            return out;
+        }
+    }
 
     SentenceSimilarity(RuleBook book) {
         for (var r : book.rules()) {
             if (r.kind() instanceof RuleKind.Composition k) {
                 for (RuleCondition c : k.conditions()) {
                     if (c.matcher() instanceof ConditionMatcher.Similar s) {
-                        examples.put(s.id(), s.examples().stream().map(e -> features(e, Segmenter.segment(e).words())).toList());
+                        List<long[]> own = s.examples().stream().map(e -> features(e, Segmenter.segment(e).words())).toList();
+                        examples.put(s.id(), own);
+                        postings.put(s.id(), Postings.of(own));
                     }
                 }
             }
@@ -95,12 +134,14 @@ final class SentenceSimilarity {
      */
     Match closest(ConditionMatcher.Similar s, MessageClauses m) {
         List<long[]> own = examples.get(s.id());
+        Postings index = postings.get(s.id());
         Clause whole = m.whole();
         Match best = null;
         boolean clausesMayReach = false;
+        int[] sharedWithWhole = index.shared(whole.features(), own.size());
         for (int i = 0; i < own.size(); i++) {
             long[] e = own.get(i);
-            int shared = shared(e, whole.features());
+            int shared = sharedWithWhole[i];
             double score = cosine(shared, e.length, whole.features().length);
             if (score > 0 && (best == null || score > best.score())) {
                 best = new Match(i, score, whole.start(), whole.end());
@@ -113,8 +154,9 @@ final class SentenceSimilarity {
             return best;
         }
         for (Clause c : m.parts()) {
+            int[] sharedWithClause = index.shared(c.features(), own.size());
             for (int i = 0; i < own.size(); i++) {
-                double score = cosine(own.get(i), c.features());
+                double score = cosine(sharedWithClause[i], own.get(i).length, c.features().length);
                 if (score > 0 && (best == null || score > best.score())) {
                     best = new Match(i, score, c.start(), c.end());
                 }
@@ -209,31 +251,10 @@ final class SentenceSimilarity {
         return Arrays.copyOf(out, distinct);
     }
 
-    static double cosine(long[] a, long[] b) {
-        return cosine(shared(a, b), a.length, b.length);
-    }
-
     private static double cosine(int shared, int a, int b) {
         if (a == 0 || b == 0) {
             return 0;
         }
         return shared < Math.min(MIN_SHARED, Math.min(a, b)) ? 0 : shared / Math.sqrt((double) a * b);
-    }
-
-    /** How many features two sorted distinct arrays share: one merge. */
-    private static int shared(long[] a, long[] b) {
-        int shared = 0;
-        for (int i = 0, j = 0; i < a.length && j < b.length;) {
-            if (a[i] == b[j]) {
-                shared++;
-                i++;
-                j++;
-            } else if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return shared;
     }
 }
