@@ -38,6 +38,18 @@ class ChatSentimentLabelsTest {
         assertEquals(java.util.List.of(), set.excerptMismatches(), "every text starts with its label's excerpt");
     }
 
+    /** The STC-3 labels measured and left out of training (docs/labelling.md) load too, all on the train split. */
+    @Test
+    void theExtraStc3LabelsJoinTheirTexts() throws Exception {
+        assumeSharedData();
+        ChatLabels.Set set = ChatLabels.load(Path.of("src/test/resources/labels/stc3-sentiment-extra.jsonl"), null,
+                Path.of(ChatSentimentCommand.STC3));
+        assertEquals(java.util.List.of(), set.missing());
+        assertEquals(java.util.List.of(), set.excerptMismatches());
+        assertEquals(3689, set.messages().size());
+        assertTrue(set.messages().stream().noneMatch(ChatLabels.Labelled::dev));
+    }
+
     @Test
     void trainingReproducesTheShippedWeights() throws Exception {
         assumeSharedData();
